@@ -1,0 +1,10 @@
+export { PolynomialRegression, type PolynomialRegressionOptions } from './polynomial.js';
+export { NumericalInversion, type NumericalInversionOptions } from './numericalInversion.js';
+export { OptimalTransport1D, type OptimalTransport1DOptions } from './optimalTransport.js';
+export { MonotoneCubic } from './pchip.js';
+export { isotonicBlocks, type IsotonicBlock } from './isotonic.js';
+export { WeightedEcdf } from './ecdf.js';
+export { weightedQuantiles } from './quantiles.js';
+export { binnedMeanStd, type BinnedStats } from './binned.js';
+export * as analyticGaussian from './analyticGaussian.js';
+export type { GaussianExample, GaussianOtExample } from './analyticGaussian.js';
