@@ -1,0 +1,275 @@
+import type { Activation } from '../engine/kernels.js';
+import { loadKernels } from '../engine/backend.js';
+import { InputError, NotFittedError, ParameterError } from '../errors.js';
+import type { FeatureBatch } from '../archs/types.js';
+import { fitAnsatz, type EpochReport, type FitHooks, type FitResult } from '../train/fit.js';
+import { TRAIN_DEFAULTS, trainOptionsSchema, type TrainOptions } from '../train/options.js';
+import { mutualInformationLoss } from '../train/loss.js';
+import { Rng } from '../engine/rng.js';
+import { covarianceFromRaw, gaussianPosterior, sigmaFromCovariance } from './inference.js';
+import { asMatrix, isCloud, type Cloud, type Matrix, type MatrixLike } from './inputs.js';
+import { Replica } from './replica.js';
+import { fitStandardizer, standardize, type Standardizer } from './scaler.js';
+import { buildStructure, registeredArchitectures, type ArchName, type ModelSpec } from './structure.js';
+import { validateParams } from './params.js';
+
+/** Model hyperparameters (EnergyFlow/Keras names in brackets). */
+export interface ModelParams {
+  /** Architecture of A, B, C, D: 'dnn' on dense x; 'efn', 'pfn', 'pfn-pid', 'moment-efn' on particle clouds. */
+  arch: ArchName;
+  /** Hidden layer sizes of each network's MLP (the F sizes for cloud architectures) [`dense_sizes`, `F_sizes`]. */
+  hidden: number[];
+  /** Hidden activation [`acts`]. */
+  act: Activation;
+  /** ε in C = −(LLᵀ + εI), standardised units. */
+  epsilon: number;
+  /** Φ sizes of cloud architectures [`Phi_sizes`]. */
+  phiSizes: number[];
+  /** Highest pooled moment of moment-efn. */
+  order: number;
+  /**
+   * How ẑ is read off the learned T: 'argmax' (default) maximises T, ẑ = B + (−C)⁻¹D, which is
+   * the papers' ẑ = B once D has been driven to 0 and stays the maximum-likelihood estimate
+   * when it has not; 'b' returns B(x) as the reference code does.
+   */
+  estimate: 'argmax' | 'b';
+}
+
+export type GaussianAnsatzParams = ModelParams & TrainOptions;
+
+export const MODEL_DEFAULTS: ModelParams = { arch: 'dnn', hidden: [64, 64, 64], act: 'relu', epsilon: 1e-6, phiSizes: [100, 100, 128], order: 2, estimate: 'argmax' };
+
+/** Per-row results of `predict`, in the units of z. */
+export interface Prediction {
+  rows: number;
+  zDim: number;
+  /** ẑ(x) = B(x): the maximum-likelihood estimate (rows × N). */
+  zHat: Float64Array;
+  /** σ̂ per component (rows × N). */
+  sigma: Float64Array;
+  /** Σ̂(x) = −C(x, ẑ)⁻¹ (rows × N × N). */
+  covariance: Float64Array;
+}
+
+export interface FitOptions extends Partial<TrainOptions>, FitHooks {
+  /** Per-row sample weights, honoured in every term of the loss and in standardisation. */
+  sampleWeight?: ArrayLike<number>;
+  xNames?: string[];
+  zNames?: string[];
+}
+
+/**
+ * The Gaussian Ansatz estimator (Gambhir, Nachman, Thaler, arXiv:2205.03413): learns
+ * T(x,z) = A(x) + (z−B(x))·D(x) + ½(z−B(x))ᵀC(x,z)(z−B(x)) ≈ log p(x|z)/p(x) + c, hence the
+ * maximum-likelihood ẑ(x) = B(x), the resolution Σ̂(x) = −C(x, ẑ)⁻¹ and I(X;Z), from one training.
+ *
+ * @example
+ * const model = await new GaussianAnsatz({ epochs: 20, learningRate: 1e-3 }).fit(x, z);
+ * const { zHat, sigma } = model.predict(x);
+ */
+export class GaussianAnsatz {
+  readonly params: GaussianAnsatzParams;
+  spec_: ModelSpec | undefined;
+  weights_: Float32Array | undefined;
+  xScaler_: Standardizer | undefined;
+  zScaler_: Standardizer | undefined;
+  /** c = log E_{p(x)p(z)}[e^T] from held-out data, removed by `logLikelihoodRatio`. */
+  logNormalizer_ = 0;
+  history_: EpochReport[] = [];
+  fitResult_: Omit<FitResult, 'params' | 'history'> | undefined;
+  xNames_: string[] = [];
+  zNames_: string[] = [];
+
+  constructor(params: Partial<GaussianAnsatzParams> = {}) {
+    this.params = { ...MODEL_DEFAULTS, ...TRAIN_DEFAULTS, ...params };
+  }
+
+  /** A copy of the hyperparameters. */
+  getParams(): GaussianAnsatzParams {
+    return structuredClone(this.params);
+  }
+
+  /** Trains on x (rows × xDim, or particle clouds) and z (rows × N). Returns `this`. */
+  async fit(x: MatrixLike | Cloud, z: MatrixLike, opts: FitOptions = {}): Promise<this> {
+    const { sampleWeight, xNames, zNames, onEpoch, checkpointDir, resume, onDiverged, ...overrides } = opts;
+    const p: GaussianAnsatzParams = { ...this.params, ...overrides };
+    validateParams(p, registeredArchitectures());
+    const { onEpoch: _e, ...trainOnly } = { ...pickTrain(p) } as TrainOptions & { onEpoch?: unknown };
+    const parsed = trainOptionsSchema.safeParse(trainOnly);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ParameterError(String(issue.path[0]), 'GaussianAnsatz', issue.message.toLowerCase(), (trainOnly as unknown as Record<string, unknown>)[String(issue.path[0])]);
+    }
+    const zm = asMatrix(z, 'z');
+    const cloud = isCloud(x) ? x : undefined;
+    const xm = cloud ? undefined : asMatrix(x as MatrixLike, 'x');
+    const rows = cloud ? cloud.offsets.length - 1 : xm!.rows;
+    if (zm.rows !== rows) throw new InputError(`x has ${rows} rows but z has ${zm.rows}`);
+    if (rows < 10) throw new InputError(`${rows} rows is too few to train on (need at least 10)`);
+    const weights = sampleWeight ? checkWeights(sampleWeight, rows) : undefined;
+    this.zScaler_ = fitStandardizer(zm.data, rows, zm.cols, weights);
+    this.zScaler_.std.forEach((s, i) => {
+      if (!(s > 0)) throw new InputError(`z column ${zNames?.[i] ?? i} has zero variance: nothing to calibrate against`, { column: zNames?.[i] });
+    });
+    this.xScaler_ = xm ? fitStandardizer(xm.data, rows, xm.cols, weights) : { mean: [], std: [] };
+    const xDim = cloud ? cloud.dim : xm!.cols;
+    const spec: ModelSpec = { arch: p.arch, xDim, zDim: zm.cols, hidden: p.hidden, act: p.act, epsilon: p.epsilon, ...(p.arch !== 'dnn' ? { phiSizes: p.phiSizes, order: p.order } : {}) };
+    const result = await fitAnsatz(spec, {
+      n: rows, xDim, zDim: zm.cols,
+      dense: xm ? standardize(xm.data, rows, this.xScaler_) : undefined,
+      particles: cloud?.particles, offsets: cloud?.offsets,
+      z: standardize(zm.data, rows, this.zScaler_),
+      weights,
+    }, parsed.data, { onEpoch, checkpointDir, resume, onDiverged });
+    const { params: learned, history, ...rest } = result;
+    this.spec_ = spec;
+    this.weights_ = learned;
+    this.logNormalizer_ = result.logNormalizer;
+    this.history_ = history;
+    this.fitResult_ = rest;
+    this.xNames_ = xNames ?? Array.from({ length: xDim }, (_, i) => `x${i}`);
+    this.zNames_ = zNames ?? Array.from({ length: zm.cols }, (_, i) => `z${i}`);
+    return this;
+  }
+
+  /** ẑ(x), σ̂(x) and Σ̂(x) for every row of x. */
+  predict(x: MatrixLike | Cloud): Prediction {
+    const spec = this.checkFitted();
+    const zDim = spec.zDim;
+    const parts = this.mapBatches(x, (replica, batch) => replica.predict(batch, this.params.estimate === 'argmax'));
+    const rows = parts.reduce((a, p) => a + p.zHat.length / zDim, 0);
+    const zHat = new Float64Array(rows * zDim);
+    const cov = new Float64Array(rows * zDim * zDim);
+    let r0 = 0;
+    for (const { zHat: b, cRaw } of parts) {
+      const n = b.length / zDim;
+      for (let i = 0; i < n * zDim; i++) zHat[r0 * zDim + i] = b[i]! * this.zScaler_!.std[i % zDim]! + this.zScaler_!.mean[i % zDim]!;
+      cov.set(covarianceFromRaw(cRaw, n, zDim, spec.epsilon, this.zScaler_!), r0 * zDim * zDim);
+      r0 += n;
+    }
+    return { rows, zDim, zHat, sigma: sigmaFromCovariance(cov, rows, zDim), covariance: cov };
+  }
+
+  /** ẑ(x) = B(x) (rows × N). Name as in the reference code. */
+  maximumLikelihood(x: MatrixLike | Cloud): Float64Array {
+    return this.predict(x).zHat;
+  }
+
+  /** Σ̂(x) (rows × N × N). */
+  covariance(x: MatrixLike | Cloud): Float64Array {
+    return this.predict(x).covariance;
+  }
+
+  /** σ̂(x) (rows × N). */
+  uncertainty(x: MatrixLike | Cloud): Float64Array {
+    return this.predict(x).sigma;
+  }
+
+  /** log p(x|z)/p(x) = T(x,z) − c for each row pair. */
+  logLikelihoodRatio(x: MatrixLike | Cloud, z: MatrixLike): Float64Array {
+    this.checkFitted();
+    const zs = this.standardizeZ(z);
+    let r0 = 0;
+    const parts = this.mapBatches(x, (replica, batch) => {
+      const t = replica.evaluate(batch, zs.subarray(r0 * this.spec_!.zDim, (r0 + batch.rows) * this.spec_!.zDim));
+      r0 += batch.rows;
+      return t;
+    });
+    const out = new Float64Array(r0);
+    let o = 0;
+    for (const t of parts) {
+      for (let i = 0; i < t.length; i++) out[o + i] = t[i]! - this.logNormalizer_;
+      o += t.length;
+    }
+    return out;
+  }
+
+  /**
+   * The Donsker–Varadhan estimate of I(X;Z) in nats on the given pairs (mean T over the pairs
+   * minus log mean e^T over `permutations` fixed-point-free shuffles of z).
+   */
+  mutualInformation(x: MatrixLike | Cloud, z: MatrixLike, opts: { sampleWeight?: ArrayLike<number>; permutations?: number; seed?: number } = {}): { mutualInformationNats: number; dvLoss: number; rows: number } {
+    const zm = asMatrix(z, 'z');
+    const n = zm.rows, zDim = zm.cols, k = opts.permutations ?? 4;
+    const w = opts.sampleWeight ? checkWeights(opts.sampleWeight, n) : undefined;
+    const tJoint = this.logLikelihoodRatio(x, zm);
+    const rng = new Rng(opts.seed ?? 1);
+    const tMarg = new Float64Array(n * k), wM = w ? new Float64Array(n * k) : null;
+    for (let p = 0; p < k; p++) {
+      const pi = rng.derangement(n);
+      const zPerm = new Float64Array(n * zDim);
+      for (let r = 0; r < n; r++) for (let c = 0; c < zDim; c++) zPerm[r * zDim + c] = zm.data[pi[r]! * zDim + c]!;
+      tMarg.set(this.logLikelihoodRatio(x, { data: zPerm, rows: n, cols: zDim }), p * n);
+      if (w && wM) for (let r = 0; r < n; r++) wM[p * n + r] = w[r]! * w[pi[r]!]!;
+    }
+    const tJ = new Float64Array(n * k);
+    for (let p = 0; p < k; p++) tJ.set(tJoint, p * n);
+    const wJ = w ? Float64Array.from({ length: n * k }, (_, i) => w[i % n]!) : null;
+    const res = mutualInformationLoss('dv', tJ, tMarg, wJ, wM, new Float64Array(n * k), new Float64Array(n * k));
+    return { mutualInformationNats: -res.loss, dvLoss: res.loss, rows: n };
+  }
+
+  /** The Bayesian posterior mean and covariance under a Gaussian prior N(mean, covariance) on z (row-major N×N). */
+  posterior(x: MatrixLike | Cloud, prior: { mean: number[]; covariance: number[] }): { mean: Float64Array; covariance: Float64Array } {
+    const pred = this.predict(x);
+    return gaussianPosterior(pred.zHat, pred.covariance, pred.rows, pred.zDim, prior.mean, prior.covariance);
+  }
+
+  private checkFitted(): ModelSpec {
+    if (!this.spec_ || !this.weights_) throw new NotFittedError('GaussianAnsatz');
+    return this.spec_;
+  }
+
+  private standardizeZ(z: MatrixLike): Float32Array {
+    const zm = asMatrix(z, 'z');
+    if (zm.cols !== this.spec_!.zDim) throw new InputError(`z has ${zm.cols} columns but the model was trained with ${this.spec_!.zDim}`);
+    return standardize(zm.data, zm.rows, this.zScaler_!);
+  }
+
+  /** Runs `fn` on consecutive batches of x with a single-threaded replica; returns the per-batch results. */
+  private mapBatches<T>(x: MatrixLike | Cloud, fn: (replica: Replica, batch: FeatureBatch) => T): T[] {
+    const spec = this.checkFitted();
+    const chunk = 8192;
+    const kernels = loadKernels(this.params.backend);
+    const structure = buildStructure(spec);
+    const params = kernels.alloc(this.weights_!.length);
+    params.set(this.weights_!);
+    const cloud = isCloud(x) ? x : undefined;
+    const xm: Matrix | undefined = cloud ? undefined : asMatrix(x as MatrixLike, 'x');
+    if (xm && xm.cols !== spec.xDim) throw new InputError(`x has ${xm.cols} columns but the model was trained with ${spec.xDim}`);
+    const rows = cloud ? cloud.offsets.length - 1 : xm!.rows;
+    let maxParticles = 0;
+    if (cloud) for (let r = 0; r < rows; r += chunk) maxParticles = Math.max(maxParticles, cloud.offsets[Math.min(rows, r + chunk)]! - cloud.offsets[r]!);
+    const replica = new Replica(kernels, structure, params, kernels.alloc(params.length), { maxRows: Math.min(chunk, rows), maxParticles });
+    const xs = xm ? standardize(xm.data, rows, this.xScaler_!) : undefined;
+    const out: T[] = [];
+    for (let r = 0; r < rows; r += chunk) {
+      const n = Math.min(chunk, rows - r);
+      const batch: FeatureBatch = { rows: n };
+      if (xs) batch.dense = xs.subarray(r * spec.xDim, (r + n) * spec.xDim);
+      if (cloud) {
+        const a = cloud.offsets[r]!, b = cloud.offsets[r + n]!;
+        batch.particles = cloud.particles.subarray(a * cloud.dim, b * cloud.dim);
+        batch.offsets = Int32Array.from(cloud.offsets.subarray(r, r + n + 1), (o) => o - a);
+      }
+      out.push(fn(replica, batch));
+    }
+    return out;
+  }
+}
+
+function pickTrain(p: GaussianAnsatzParams): TrainOptions {
+  const out = {} as Record<string, unknown>;
+  for (const key of Object.keys(TRAIN_DEFAULTS)) out[key] = (p as unknown as Record<string, unknown>)[key];
+  return out as unknown as TrainOptions;
+}
+
+function checkWeights(w: ArrayLike<number>, rows: number): Float64Array {
+  if (w.length !== rows) throw new InputError(`sampleWeight has ${w.length} values, expected ${rows} (one per row)`);
+  const out = Float64Array.from(w);
+  out.forEach((v, i) => {
+    if (!(Number.isFinite(v) && v >= 0)) throw new InputError(`sample weight ${v} is not a finite non-negative number`, { row: i + 1 });
+  });
+  if (!(out.reduce((a, b) => a + b, 0) > 0)) throw new InputError('sample weights sum to zero');
+  return out;
+}

@@ -1,0 +1,219 @@
+import type { Kernels } from '../engine/kernels.js';
+import type { BatchLimits, Embedding, FeatureBatch } from '../archs/types.js';
+import { Mlp } from '../nn/mlp.js';
+import { backpropT, evaluateT, precisionFromRaw, triangleSize, type AnsatzGradients, type AnsatzOutputs } from './quadratic.js';
+import { NET_NAMES, type ModelStructure, type NetName } from './structure.js';
+import { backpropPrecisionPenalty } from './pretrain.js';
+import { invertSpd } from './inference.js';
+
+interface Net {
+  embedding: Embedding;
+  head: Mlp;
+  headIn: Float32Array | null; // concat buffer [latent, z] (C only)
+  dHeadIn: Float32Array | null;
+}
+
+/**
+ * One thread's working copy of a Gaussian Ansatz model: buffers for a batch slice of up to
+ * `limits.maxRows` rows, views of the shared parameters and this replica's own gradients.
+ * The marginal term reuses A, B, D and the latent of C: only C's head runs twice (on
+ * [latent, z] and [latent, z_π]).
+ */
+export class Replica {
+  private readonly nets: Record<NetName, Net>;
+  private readonly zDim: number;
+  private readonly epsilon: number;
+  private rows = 0;
+  private z: Float32Array | undefined;
+  private zMarg: Float32Array | undefined;
+  private outputs: AnsatzOutputs | undefined;
+  readonly tJoint: Float64Array;
+  readonly tMarg: Float64Array;
+  private readonly penaltySign: Float32Array;
+
+  constructor(kernels: Kernels, private readonly structure: ModelStructure, params: Float32Array, readonly grads: Float32Array, private readonly limits: BatchLimits) {
+    const { spec } = structure;
+    this.zDim = spec.zDim;
+    this.epsilon = spec.epsilon;
+    const nets = {} as Record<NetName, Net>;
+    for (const name of NET_NAMES) {
+      const s = structure.nets[name];
+      const headRows = name === 'C' ? 2 * limits.maxRows : limits.maxRows;
+      nets[name] = {
+        embedding: s.embedding.create(kernels, params, grads, limits),
+        head: new Mlp(kernels, s.head, params, grads, headRows),
+        headIn: name === 'C' ? kernels.alloc(headRows * s.headInDim) : null,
+        dHeadIn: name === 'C' ? kernels.alloc(headRows * s.headInDim) : null,
+      };
+    }
+    this.nets = nets;
+    this.tJoint = new Float64Array(limits.maxRows);
+    this.tMarg = new Float64Array(limits.maxRows);
+    this.penaltySign = new Float32Array(limits.maxRows * spec.zDim);
+  }
+
+  /** C's head input: rows [latent_r, z_r] for r < rows, then [latent_r, zMarg_r] when zMarg is given. */
+  private fillCInput(latent: Float32Array, z: Float32Array, zMarg: Float32Array | null, rows: number): number {
+    const net = this.nets.C;
+    const e = net.embedding.dim, n = this.zDim, w = e + n, buf = net.headIn!;
+    const sets = zMarg ? [z, zMarg] : [z];
+    sets.forEach((zs, s) => {
+      for (let r = 0; r < rows; r++) {
+        const o = (s * rows + r) * w;
+        buf.set(latent.subarray(r * e, (r + 1) * e), o);
+        for (let k = 0; k < n; k++) buf[o + e + k] = zs[r * n + k]!;
+      }
+    });
+    return sets.length * rows;
+  }
+
+  /** Runs A, B, D on the batch and C on (x, z) and, if given, on (x, zMarg). */
+  private runNetworks(batch: FeatureBatch, z: Float32Array, zMarg: Float32Array | null): AnsatzOutputs {
+    const rows = batch.rows;
+    if (rows > this.limits.maxRows) throw new RangeError(`Replica: ${rows} rows but buffers hold ${this.limits.maxRows}`);
+    this.rows = rows;
+    const run = (name: 'A' | 'B' | 'D'): Float32Array => this.nets[name].head.forward(this.nets[name].embedding.forward(batch), rows);
+    const a = run('A'), b = run('B'), d = run('D');
+    const cRows = this.fillCInput(this.nets.C.embedding.forward(batch), z, zMarg, rows);
+    const cRaw = this.nets.C.head.forward(this.nets.C.headIn!, cRows);
+    this.outputs = { a, b, d, cRaw };
+    return this.outputs;
+  }
+
+  /** Forward pass for the Donsker–Varadhan loss: fills tJoint[r] = T(x_r, z_r) and tMarg[r] = T(x_r, zMarg_r). */
+  forward(batch: FeatureBatch, z: Float32Array, zMarg: Float32Array): void {
+    this.z = z;
+    this.zMarg = zMarg;
+    const o = this.runNetworks(batch, z, zMarg);
+    const rows = batch.rows;
+    evaluateT(o, 0, z, rows, this.zDim, this.epsilon, this.tJoint);
+    evaluateT(o, rows, zMarg, rows, this.zDim, this.epsilon, this.tMarg);
+  }
+
+  /**
+   * Backward pass from g = ∂loss/∂T for the joint and marginal rows, plus the L1 penalty on D:
+   * `dPenalty[r]` multiplies sign(D_r) (λ_D · w_r / Σw for a weighted batch mean). Accumulates
+   * into `grads`.
+   */
+  backward(gJoint: ArrayLike<number>, gMarg: ArrayLike<number>, dPenalty: ArrayLike<number>): void {
+    const o = this.outputs!, rows = this.rows, n = this.zDim;
+    const grad: AnsatzGradients = {
+      a: this.nets.A.head.outputGradient(),
+      b: this.nets.B.head.outputGradient(),
+      d: this.nets.D.head.outputGradient(),
+      cRaw: this.nets.C.head.outputGradient(),
+    };
+    grad.a.fill(0, 0, rows);
+    grad.b.fill(0, 0, rows * n);
+    const sign = this.penaltySign;
+    for (let r = 0; r < rows; r++) for (let k = 0; k < n; k++) sign[r * n + k] = dPenalty[r]! * Math.sign(o.d[r * n + k]!);
+    grad.d.set(sign.subarray(0, rows * n));
+    backpropT(o, 0, this.z!, gJoint, rows, n, this.epsilon, grad);
+    backpropT(o, rows, this.zMarg!, gMarg, rows, n, this.epsilon, grad);
+    this.backwardNetworks(['A', 'B', 'C', 'D'], 2 * rows);
+  }
+
+  /** Backpropagates from the heads' output gradients through heads and embeddings. */
+  private backwardNetworks(names: NetName[], cRows: number): void {
+    const rows = this.rows;
+    for (const name of names) {
+      const net = this.nets[name];
+      if (name !== 'C') {
+        if (!net.embedding.trainable) net.head.backward(null);
+        else {
+          const dLatent = this.latentGradientBuffer(name);
+          net.head.backward(dLatent);
+          net.embedding.backward(dLatent);
+        }
+        continue;
+      }
+      if (!net.embedding.trainable) {
+        net.head.backward(null);
+        continue;
+      }
+      net.head.backward(net.dHeadIn!);
+      const e = net.embedding.dim, w = e + this.zDim, dIn = net.dHeadIn!;
+      const dLatent = this.latentGradientBuffer('C');
+      for (let r = 0; r < rows; r++)
+        for (let k = 0; k < e; k++) {
+          let s = 0;
+          for (let set = 0; set * rows < cRows; set++) s += dIn[(set * rows + r) * w + k]!;
+          dLatent[r * e + k] = s;
+        }
+      net.embedding.backward(dLatent);
+    }
+  }
+
+  private readonly latentGradients = new Map<NetName, Float32Array>();
+  private latentGradientBuffer(name: NetName): Float32Array {
+    let buf = this.latentGradients.get(name);
+    if (!buf) {
+      buf = new Float32Array(this.limits.maxRows * this.nets[name].embedding.dim);
+      this.latentGradients.set(name, buf);
+    }
+    return buf;
+  }
+
+  /**
+   * MSE pre-training step, E_w[|B(x) − z|² + ‖C(x,z) − c₀I‖²_F]: forward and backward together.
+   * `weights` are w_r / Σw. Returns this slice's weighted loss contribution.
+   */
+  pretrain(batch: FeatureBatch, z: Float32Array, weights: ArrayLike<number>, c0: number): number {
+    const o = this.runNetworks(batch, z, null);
+    const rows = batch.rows, n = this.zDim;
+    const dB = this.nets.B.head.outputGradient();
+    let loss = 0;
+    for (let r = 0; r < rows; r++)
+      for (let k = 0; k < n; k++) {
+        const diff = o.b[r * n + k]! - z[r * n + k]!;
+        loss += weights[r]! * diff * diff;
+        dB[r * n + k] = 2 * weights[r]! * diff;
+      }
+    loss += backpropPrecisionPenalty(o.cRaw, this.nets.C.head.outputGradient(), weights, rows, n, this.epsilon, c0);
+    this.backwardNetworks(['B', 'C'], rows);
+    return loss;
+  }
+
+  /**
+   * Inference, in standardised units. With `argmax`, ẑ is the maximiser of the learned T:
+   * ∂T/∂z = D − P(z−B) = 0 ⇒ ẑ = B + P⁻¹D with P = −C(x, B) (exact when C does not vary with z;
+   * equal to B once the D penalty has driven D to 0, the papers' ẑ = B). Otherwise ẑ = B.
+   * The raw C is then evaluated at (x, ẑ), for Σ̂ = −C(x, ẑ)⁻¹.
+   */
+  predict(batch: FeatureBatch, argmax: boolean): { zHat: Float32Array; b: Float32Array; d: Float32Array; cRaw: Float32Array } {
+    const rows = batch.rows, n = this.zDim, nTri = triangleSize(n);
+    this.rows = rows;
+    const b = this.nets.B.head.forward(this.nets.B.embedding.forward(batch), rows).slice(0, rows * n);
+    const latentC = this.nets.C.embedding.forward(batch);
+    const cAt = (z: Float32Array): Float32Array => {
+      this.fillCInput(latentC, z, null, rows);
+      return this.nets.C.head.forward(this.nets.C.headIn!, rows).slice(0, rows * nTri);
+    };
+    if (!argmax) return { zHat: b, b, d: new Float32Array(rows * n), cRaw: cAt(b) };
+    const d = this.nets.D.head.forward(this.nets.D.embedding.forward(batch), rows).slice(0, rows * n);
+    const zHat = newtonStep(b, d, cAt(b), rows, n, this.epsilon);
+    return { zHat, b, d, cRaw: cAt(zHat) };
+  }
+
+  /** Inference: T(x_r, z_r) for each row (constant c not removed). */
+  evaluate(batch: FeatureBatch, z: Float32Array): Float64Array {
+    const o = this.runNetworks(batch, z, null);
+    return evaluateT(o, 0, z, batch.rows, this.zDim, this.epsilon, new Float64Array(batch.rows));
+  }
+}
+
+/** ẑ = B + P⁻¹D per row, P = LLᵀ + εI from the raw C (solved through P's Cholesky factor). */
+function newtonStep(b: Float32Array, d: Float32Array, cRaw: Float32Array, rows: number, n: number, epsilon: number): Float32Array {
+  const out = new Float32Array(rows * n), p = new Float64Array(n * n), inv = new Float64Array(n * n);
+  const nTri = triangleSize(n);
+  for (let r = 0; r < rows; r++) {
+    precisionFromRaw(cRaw, r * nTri, n, epsilon, p);
+    invertSpd(p, n, inv);
+    for (let i = 0; i < n; i++) {
+      let s = b[r * n + i]!;
+      for (let j = 0; j < n; j++) s += inv[i * n + j]! * d[r * n + j]!;
+      out[r * n + i] = s;
+    }
+  }
+  return out;
+}

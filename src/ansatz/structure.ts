@@ -1,0 +1,74 @@
+import type { Activation } from '../engine/kernels.js';
+import { denseEmbedding } from '../archs/dnn.js';
+import type { EmbeddingBuilder, EmbeddingFactory } from '../archs/types.js';
+import { layoutMlp } from '../nn/mlp.js';
+import { ParamLayout } from '../nn/params.js';
+import { triangleSize } from './quadratic.js';
+
+/** Architecture names; `dnn` takes dense x, the others particle clouds. */
+export type ArchName = 'dnn' | 'efn' | 'pfn' | 'pfn-pid' | 'moment-efn';
+
+/** Everything that fixes the shapes of a Gaussian Ansatz model. Serialised into the model file. */
+export interface ModelSpec {
+  arch: ArchName;
+  /** Dense feature count (dnn), or per-particle feature count (cloud architectures). */
+  xDim: number;
+  zDim: number;
+  /** Hidden sizes of each network's MLP head (the F sizes for cloud architectures). */
+  hidden: number[];
+  act: Activation;
+  /** ε in C = −(LLᵀ + εI), in standardised units of z. */
+  epsilon: number;
+  /** Cloud architectures: Φ sizes (the last is the latent size). */
+  phiSizes?: number[];
+  /** moment-efn: the highest order k of pooled moments. */
+  order?: number;
+}
+
+export type NetName = 'A' | 'B' | 'C' | 'D';
+export const NET_NAMES: readonly NetName[] = ['A', 'B', 'C', 'D'];
+
+/** The layers of one network: an embedding and an MLP head. */
+export interface NetStructure {
+  embedding: EmbeddingFactory;
+  head: ReturnType<typeof layoutMlp>;
+  /** Head input = latent (+ z for C). */
+  headInDim: number;
+  outDim: number;
+}
+
+export interface ModelStructure {
+  spec: ModelSpec;
+  layout: ParamLayout;
+  nets: Record<NetName, NetStructure>;
+}
+
+/** Extra architectures register their embedding builders here (EFN, PFN, …). */
+const embeddingRegistry = new Map<ArchName, (spec: ModelSpec) => EmbeddingBuilder>([['dnn', (s) => denseEmbedding(s.xDim)]]);
+
+export function registerArchitecture(arch: ArchName, builder: (spec: ModelSpec) => EmbeddingBuilder): void {
+  embeddingRegistry.set(arch, builder);
+}
+
+export function registeredArchitectures(): ArchName[] {
+  return [...embeddingRegistry.keys()];
+}
+
+/**
+ * Lays out the parameters of A (→1), B (→N), C (latent ⊕ z → N(N+1)/2) and D (→N), each an
+ * embedding plus an MLP head. Deterministic, so every thread builds the same layout.
+ */
+export function buildStructure(spec: ModelSpec): ModelStructure {
+  const makeEmbedding = embeddingRegistry.get(spec.arch);
+  if (!makeEmbedding) throw new RangeError(`Unsupported architecture "${spec.arch}". Should be one of: ${registeredArchitectures().join(', ')}.`);
+  const layout = new ParamLayout();
+  const outDims: Record<NetName, number> = { A: 1, B: spec.zDim, C: triangleSize(spec.zDim), D: spec.zDim };
+  const nets = {} as Record<NetName, NetStructure>;
+  for (const name of NET_NAMES) {
+    const embedding = makeEmbedding(spec)(layout, `${name}.embedding`);
+    const headInDim = embedding.dim + (name === 'C' ? spec.zDim : 0);
+    const head = layoutMlp(layout, `${name}.head`, { inDim: headInDim, hidden: spec.hidden, outDim: outDims[name], act: spec.act, outAct: 'linear' });
+    nets[name] = { embedding, head, headInDim, outDim: outDims[name] };
+  }
+  return { spec, layout, nets };
+}

@@ -1,0 +1,74 @@
+import { Command, CommanderError, Option } from 'commander';
+import { reportError } from './output.js';
+
+/**
+ * The `ansatz` command line. Each command parses its flags and calls the library; heavy
+ * modules are imported lazily so `ansatz --help` starts fast.
+ */
+export function buildProgram(): Command {
+  const program = new Command('ansatz')
+    .description('Prior-independent calibration with uncertainties: the Gaussian Ansatz (ẑ, σ̂, likelihood ratio and I(X;Z) from one training).')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const common = (c: Command): Command => c.option('--json', 'machine-readable output: one JSON object per line on stdout').option('--quiet', 'print nothing but errors');
+
+  common(program.command('train').description('train a Gaussian Ansatz model on (x, z) pairs'))
+    .requiredOption('--data <file>', 'training data: .csv or .parquet')
+    .option('--x <cols>', 'comma-separated x (measured) columns')
+    .option('--z <cols>', 'comma-separated z (truth) columns')
+    .option('--weight <col>', 'per-row sample weight column')
+    .addOption(new Option('--arch <name>', 'architecture of A, B, C, D').choices(['dnn', 'efn', 'pfn', 'pfn-pid', 'moment-efn']))
+    .option('--hidden <sizes>', 'hidden layer sizes of each network, e.g. 64,64,64')
+    .option('--phi <sizes>', 'Φ sizes for particle-cloud architectures, e.g. 100,100,128')
+    .option('--f <sizes>', 'F sizes for particle-cloud architectures (same as --hidden)')
+    .option('--order <k>', 'moment-efn: highest pooled moment')
+    .option('--epochs <n>', 'training epochs (default 200)')
+    .option('--batch-size <n>', 'batch size (default 2048)')
+    .option('--lr <rate>', 'Adam learning rate (default 1e-4)')
+    .option('--seed <n>', 'random seed (default 0)')
+    .option('--val-fraction <f>', 'held-out fraction for validation and MI (default 0.2)')
+    .option('--pretrain-epochs <n>', 'epochs of MSE pre-training of B and C (default 0)')
+    .addOption(new Option('--loss <name>', 'mutual-information loss').choices(['dv', 'mlc']))
+    .option('--patience <n>', 'early-stopping patience in epochs (0 = off; default 20)')
+    .option('--d-penalty <lambda>', 'L1 penalty on D, batch mean (default 1e-3)')
+    .option('--stages <n>', 'stages of the schedule: lr ÷5, D penalty ×10 each (default 4)')
+    .option('--threads <n>', "worker threads ('auto' = one per core)")
+    .addOption(new Option('--backend <name>', 'compute kernels').choices(['auto', 'js', 'wasm']))
+    .option('--config <file>', 'JSON file of settings (library names, e.g. {"learningRate": 1e-3}); flags win')
+    .option('--resume', 'continue an interrupted training from OUT.checkpoint')
+    .requiredOption('--out <dir>', 'model directory to write')
+    .action(async (opts) => (await import('./train.js')).trainCommand(opts));
+
+  common(program.command('predict').description('write ẑ, σ̂ (and covariances) for every row of a data file'))
+    .requiredOption('--model <dir>', 'model directory from `ansatz train`')
+    .requiredOption('--data <file>', 'input data: .csv or .parquet, with the model\'s x columns')
+    .requiredOption('--out <file>', 'output: .csv or .parquet')
+    .action(async (opts) => (await import('./predict.js')).predictCommand(opts));
+
+  common(program.command('evaluate').description('mutual information, DV loss, pulls and coverage on a data file'))
+    .requiredOption('--model <dir>', 'model directory from `ansatz train`')
+    .requiredOption('--data <file>', 'data with the model\'s x and z columns')
+    .option('--weight <col>', 'per-row sample weight column')
+    .action(async (opts) => (await import('./evaluate.js')).evaluateCommand(opts));
+
+  common(program.command('demo').description('the main job on built-in data'))
+    .option('--seed <n>', 'random seed')
+    .action(async (opts) => (await import('./demo.js')).demoCommand(opts));
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (process.argv form); sets process.exitCode on failure. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode !== 0) process.exitCode = err.exitCode || 1;
+      return;
+    }
+    reportError(err);
+  }
+}

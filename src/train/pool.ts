@@ -1,0 +1,173 @@
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ModelSpec } from '../ansatz/structure.js';
+import type { BackendName } from '../engine/backend.js';
+import { toShared, type SharedData } from './data.js';
+import { Command, CONTROL_SLOTS, ERROR_BYTES, Slot, type SharedBuffers, type WorkerInit } from './protocol.js';
+import { ReplicaHost } from './replicaHost.js';
+
+interface WorkerHandle {
+  worker: Worker;
+  control: Int32Array;
+  error: Uint8Array;
+  grads: Float32Array;
+  result: Float64Array;
+  seq: number;
+}
+
+/**
+ * Starts the worker entry next to this file: the compiled worker.js, or, when ansatz runs from
+ * its TypeScript sources (the tests), worker.ts behind tsx's loader registered in the worker.
+ */
+function startWorker(workerData: WorkerInit): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(fileURLToPath(new URL('./worker.js', here)), { workerData });
+  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./worker.ts', here).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/**
+ * Data-parallel replicas: the main thread plus `threads − 1` workers, each computing the
+ * forward/backward of a contiguous slice of every batch. The loss couples the whole batch, so a
+ * step is two phases (forward → loss on the main thread → backward); gradients are summed in a
+ * fixed order, so results depend on the seed, the data and the thread count only.
+ */
+export class ReplicaPool {
+  readonly shared: SharedBuffers;
+  readonly grads: Float32Array;
+  readonly kernelsName: string;
+  private readonly local: ReplicaHost;
+  private readonly workers: WorkerHandle[] = [];
+  private slices: [number, number][] = [];
+
+  private constructor(spec: ModelSpec, backend: BackendName, data: SharedData, nParams: number, readonly maxBatch: number, readonly threads: number, maxParticles: number) {
+    const f64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * n));
+    const i32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * n));
+    this.shared = {
+      params: new Float32Array(new SharedArrayBuffer(4 * nParams)),
+      indices: i32(maxBatch), margIndices: i32(maxBatch),
+      tJoint: f64(maxBatch), tMarg: f64(maxBatch), gJoint: f64(maxBatch), gMarg: f64(maxBatch),
+      rowFactor: f64(maxBatch), scalars: f64(4),
+    };
+    const perReplica = Math.ceil(maxBatch / threads);
+    this.local = new ReplicaHost(spec, backend, data, this.shared, perReplica, maxParticles);
+    this.kernelsName = this.local.kernelsName;
+    this.grads = new Float32Array(nParams);
+    for (let w = 1; w < threads; w++) {
+      const init: WorkerInit = {
+        spec, backend, data, shared: this.shared,
+        control: i32(CONTROL_SLOTS), error: new Uint8Array(new SharedArrayBuffer(ERROR_BYTES)),
+        grads: new Float32Array(new SharedArrayBuffer(4 * nParams)), result: f64(1),
+        maxRows: perReplica, maxParticles,
+      };
+      const worker = startWorker(init);
+      worker.unref();
+      this.workers.push({ worker, control: init.control, error: init.error, grads: init.grads, result: init.result, seq: 0 });
+    }
+  }
+
+  /**
+   * Starts a pool. `data` is moved into shared memory here. `maxParticles` bounds the particles
+   * of one replica's slice (clouds only).
+   */
+  static async create(spec: ModelSpec, backend: BackendName, data: SharedData, nParams: number, maxBatch: number, threads: number, maxParticles = 0): Promise<ReplicaPool> {
+    const sharedData: SharedData = {
+      ...data,
+      dense: data.dense && toShared(data.dense),
+      particles: data.particles && toShared(data.particles),
+      offsets: data.offsets && toShared(data.offsets),
+      z: toShared(data.z),
+      weights: data.weights && toShared(data.weights),
+    };
+    const pool = new ReplicaPool(spec, backend, sharedData, nParams, maxBatch, Math.max(1, threads), maxParticles);
+    await Promise.all(pool.workers.map((h) => new Promise<void>((resolve, reject) => {
+      h.worker.once('message', (m: { ready: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(`replica worker failed to start: ${m.error}`))));
+      h.worker.once('error', reject);
+    })));
+    return pool;
+  }
+
+  /** Splits a batch of `rows` rows into one contiguous slice per replica. */
+  private split(rows: number): void {
+    const k = this.threads, base = Math.floor(rows / k), extra = rows % k;
+    this.slices = [];
+    let s = 0;
+    for (let r = 0; r < k; r++) {
+      const len = base + (r < extra ? 1 : 0);
+      this.slices.push([s, s + len]);
+      s += len;
+    }
+  }
+
+  private dispatch(cmd: number): void {
+    this.workers.forEach((h, w) => {
+      const [start, end] = this.slices[w + 1]!;
+      h.control[Slot.cmd] = cmd;
+      h.control[Slot.start] = start;
+      h.control[Slot.end] = end;
+      h.seq++;
+      Atomics.store(h.control, Slot.seq, h.seq);
+      Atomics.notify(h.control, Slot.seq);
+    });
+  }
+
+  private join(): void {
+    for (const h of this.workers) {
+      while (Atomics.load(h.control, Slot.done) !== h.seq) Atomics.wait(h.control, Slot.done, Atomics.load(h.control, Slot.done));
+      if (Atomics.load(h.control, Slot.failed)) {
+        const text = new TextDecoder().decode(h.error.slice()).replace(/\0+$/, '');
+        throw new Error(`a replica worker failed: ${text}`);
+      }
+    }
+  }
+
+  /** Forward pass over `rows` rows of shared.indices / shared.margIndices; fills shared.tJoint/tMarg. */
+  forward(rows: number): void {
+    this.split(rows);
+    this.dispatch(Command.forward);
+    this.local.forward(...this.slices[0]!);
+    this.join();
+  }
+
+  /** Backward pass from shared.gJoint/gMarg/rowFactor; sums the gradients into `this.grads`. */
+  backward(): void {
+    this.dispatch(Command.backward);
+    this.local.backward(...this.slices[0]!);
+    this.join();
+    this.sumGradients();
+  }
+
+  /** MSE pre-training step on `rows` rows (shared.rowFactor holds w_r/Σw); returns the loss. */
+  pretrain(rows: number, c0: number): number {
+    this.shared.scalars[0] = c0;
+    this.split(rows);
+    this.dispatch(Command.pretrain);
+    let loss = this.local.pretrain(...this.slices[0]!);
+    this.join();
+    for (const h of this.workers) loss += h.result[0]!;
+    this.sumGradients();
+    return loss;
+  }
+
+  private sumGradients(): void {
+    this.grads.set(this.local.grads);
+    for (const h of this.workers) {
+      const g = h.grads;
+      for (let i = 0; i < g.length; i++) this.grads[i]! += g[i]!;
+    }
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    for (const h of this.workers) {
+      h.control[Slot.cmd] = Command.stop;
+      h.seq++;
+      Atomics.store(h.control, Slot.seq, h.seq);
+      Atomics.notify(h.control, Slot.seq);
+    }
+    await Promise.all(this.workers.map((h) => h.worker.terminate()));
+  }
+}

@@ -1,0 +1,53 @@
+import { buildStructure } from '../ansatz/structure.js';
+import { Replica } from '../ansatz/replica.js';
+import { loadKernels, type BackendName } from '../engine/backend.js';
+import type { ModelSpec } from '../ansatz/structure.js';
+import { allocGatherBuffers, gather, type GatherBuffers, type SharedData } from './data.js';
+import type { SharedBuffers } from './protocol.js';
+
+/**
+ * A replica together with its gather buffers and its own copies of parameters and gradients
+ * (in its backend's memory). The same class serves the main thread and each worker.
+ */
+export class ReplicaHost {
+  readonly replica: Replica;
+  readonly params: Float32Array;
+  readonly grads: Float32Array;
+  readonly kernelsName: string;
+  private readonly buffers: GatherBuffers;
+
+  constructor(spec: ModelSpec, backend: BackendName, private readonly data: SharedData, private readonly shared: SharedBuffers, maxRows: number, maxParticles: number) {
+    const kernels = loadKernels(backend);
+    this.kernelsName = kernels.name;
+    const structure = buildStructure(spec);
+    this.params = kernels.alloc(structure.layout.length);
+    this.grads = kernels.alloc(structure.layout.length);
+    this.replica = new Replica(kernels, structure, this.params, this.grads, { maxRows, maxParticles });
+    this.buffers = allocGatherBuffers(data, maxRows, maxParticles, kernels.alloc);
+  }
+
+  /** Forward on batch rows [start, end): pulls the current parameters, writes T into the shared arrays. */
+  forward(start: number, end: number): void {
+    this.params.set(this.shared.params);
+    const batch = gather(this.data, this.buffers, this.shared.indices, start, end, this.shared.margIndices);
+    this.replica.forward(batch, this.buffers.z, this.buffers.zMarg);
+    const rows = end - start;
+    this.shared.tJoint.set(this.replica.tJoint.subarray(0, rows), start);
+    this.shared.tMarg.set(this.replica.tMarg.subarray(0, rows), start);
+  }
+
+  /** Backward for the rows of the last forward; gradients land in `this.grads` (overwritten). */
+  backward(start: number, end: number): void {
+    this.grads.fill(0);
+    const s = this.shared;
+    this.replica.backward(s.gJoint.subarray(start, end), s.gMarg.subarray(start, end), s.rowFactor.subarray(start, end));
+  }
+
+  /** One MSE pre-training forward+backward on rows [start, end); returns the weighted loss part. */
+  pretrain(start: number, end: number): number {
+    this.params.set(this.shared.params);
+    this.grads.fill(0);
+    const batch = gather(this.data, this.buffers, this.shared.indices, start, end);
+    return this.replica.pretrain(batch, this.buffers.z, this.shared.rowFactor.subarray(start, end), this.shared.scalars[0]!);
+  }
+}

@@ -1,0 +1,39 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Command, Slot, type WorkerInit } from './protocol.js';
+import { ReplicaHost } from './replicaHost.js';
+
+/** A replica in a worker thread: waits on its control block, runs the command on its slice, signals done. */
+const init = workerData as WorkerInit;
+const ctrl = init.control;
+let host: ReplicaHost | undefined;
+try {
+  host = new ReplicaHost(init.spec, init.backend, init.data, init.shared, init.maxRows, init.maxParticles);
+  parentPort?.postMessage({ ready: true, kernels: host.kernelsName });
+} catch (err) {
+  parentPort?.postMessage({ ready: false, error: String((err as Error)?.stack ?? err) });
+}
+
+let seen = 0;
+while (host) {
+  Atomics.wait(ctrl, Slot.seq, seen);
+  seen = Atomics.load(ctrl, Slot.seq);
+  const cmd = ctrl[Slot.cmd]!, start = ctrl[Slot.start]!, end = ctrl[Slot.end]!;
+  if (cmd === Command.stop) break;
+  try {
+    if (cmd === Command.forward) host.forward(start, end);
+    else if (cmd === Command.backward) {
+      host.backward(start, end);
+      init.grads.set(host.grads);
+    } else if (cmd === Command.pretrain) {
+      init.result[0] = host.pretrain(start, end);
+      init.grads.set(host.grads);
+    }
+  } catch (err) {
+    const text = new TextEncoder().encode(String((err as Error)?.stack ?? err)).subarray(0, init.error.length);
+    init.error.fill(0);
+    init.error.set(text);
+    Atomics.store(ctrl, Slot.failed, 1);
+  }
+  Atomics.store(ctrl, Slot.done, seen);
+  Atomics.notify(ctrl, Slot.done);
+}
