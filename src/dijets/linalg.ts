@@ -41,7 +41,7 @@ export function choleskySolve(l: Float64Array, n: number, b: Float64Array, out: 
   return out;
 }
 
-/** (L Lᵀ)⁻¹ from the factor of `choleskyInPlace`, row-major n×n; writes into `out` and returns it. */
+/** (L Lᵀ)⁻¹ from the factor of `choleskyInPlace`, row-major n×n, symmetrised against rounding; writes into `out` and returns it. */
 export function choleskyInverse(l: Float64Array, n: number, out: Float64Array = new Float64Array(n * n)): Float64Array {
   const unit = new Float64Array(n);
   const column = new Float64Array(n);
@@ -50,6 +50,9 @@ export function choleskyInverse(l: Float64Array, n: number, out: Float64Array = 
     unit[j] = 1;
     choleskySolve(l, n, unit, column);
     for (let i = 0; i < n; i++) out[i * n + j] = column[i]!;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) out[i * n + j] = out[j * n + i] = 0.5 * (out[i * n + j]! + out[j * n + i]!);
   }
   return out;
 }
