@@ -1,12 +1,16 @@
 import { jsKernels } from './jsKernels.js';
 import type { Kernels } from './kernels.js';
+import { loadWasmKernels } from './wasm/index.js';
 
 /** Backends by name. 'auto' picks the fastest one that loads on this machine. */
 export type BackendName = 'auto' | 'js' | 'wasm';
 export const BACKEND_NAMES: readonly BackendName[] = ['auto', 'js', 'wasm'];
 
 type Loader = () => Kernels | undefined;
-const loaders = new Map<Exclude<BackendName, 'auto'>, Loader>([['js', () => jsKernels]]);
+const loaders = new Map<Exclude<BackendName, 'auto'>, Loader>([
+  ['js', () => jsKernels],
+  ['wasm', () => loadWasmKernels()],
+]);
 
 /** Registers a backend loader (returns undefined when it cannot load here). Used by the WebAssembly backend. */
 export function registerBackend(name: Exclude<BackendName, 'auto'>, loader: Loader): void {

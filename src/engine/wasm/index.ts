@@ -1,0 +1,1 @@
+export { loadWasmKernels, type WasmLoadOptions } from './load.js';
