@@ -36,7 +36,8 @@ const QUADRATIC_REGIME = 1e-8;
  * D = diag(1/σ_i²) and τ = 0 unless −H is not positive definite (then τ grows tenfold from 1e-3
  * until it is), and backtracks t = 1, ½, ¼, … until f(z + t d) ≥ f(z) + 1e-4·t·gᵀd. Once the
  * decrement is below 1e-8 with τ = 0 the full step is taken (the quadratic regime, where the
- * change in f is below rounding).
+ * change in f is below rounding). For a non-concave L (e.g. the product constraint) this finds a
+ * local maximum, the one uphill from `start` (default ẑ, the natural choice).
  *
  * @param zhat per-object estimates ẑ_i, length n.
  * @param sigma per-object resolutions σ_i > 0, length n.
