@@ -52,6 +52,13 @@ export function randomizeLabels(rng: Rng, pairs: readonly ColumnPair[]): Relabel
  * Ordered labels, only to demonstrate the bias of the paper's Sec. II A: jet 1 becomes the one with
  * the larger `key` (e.g. the measured pT for leading/subleading at detector level, or the truth pT
  * in a simulation). Ties keep the input order.
+ *
+ * What the toy model shows (test/dijets/toy.test.ts): ordered by truth, the corrected label-1 jet is
+ * biased low by σ1²Λ√(2/π)/S² while the raw one is not; ordered by the measured ẑ, the raw label-1
+ * jet is biased high (selection) and the Gaussian correction removes it exactly (its error is
+ * independent of ẑ1 − ẑ2), whereas the exponential correction over-corrects. With random labels
+ * every per-label mean shift is zero. The per-jet corrections themselves are symmetric under
+ * exchanging the jets, so labelling only changes which label a jet is counted under.
  */
 export function orderLabels(key: ColumnPair, pairs: readonly ColumnPair[]): Relabelled {
   const [k1, k2] = key;

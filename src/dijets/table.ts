@@ -75,13 +75,13 @@ export function correlateTable(table: Table, opts: CorrelateTableOptions): Table
 
   const inputPairs = [[z1, z2], [s1, s2]] as const;
   const labelled = opts.ordered ? orderLabels([z1, z2], inputPairs) : randomizeLabels(new Rng(opts.seed ?? 0), inputPairs);
-  const [[zhat1, zhat2], [sigma1, sigma2]] = labelled.pairs as [[Float64Array, Float64Array], [Float64Array, Float64Array]];
+  const [[zhat1, zhat2], [sigma1, sigma2]] = labelled.pairs;
   const pair = { zhat1, zhat2, sigma1, sigma2 };
   const corrected = mode === 'gaussian' ? correlateGaussian(pair, lambda) : correlateExponential(pair, lambda);
   const [[zc1, zc2], [sc1, sc2]] = applySwaps(labelled.swapped, [
     [corrected.zhat1, corrected.zhat2],
     [corrected.sigma1, corrected.sigma2],
-  ]) as [[Float64Array, Float64Array], [Float64Array, Float64Array]];
+  ]);
 
   const columns: Record<string, Float64Array> = { ...table.columns };
   const added = [zc1, zc2, sc1, sc2, corrected.cov];

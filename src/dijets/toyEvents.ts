@@ -78,16 +78,15 @@ function residuals(estimate: Float64Array, truth: Float64Array): Float64Array {
  * Labels toy events three ways and measures, per label, the mean shift of the raw and corrected
  * estimates from the truth. 'random' swaps with probability ½; 'truth-ordered' makes jet 1 the
  * one with the larger truth; 'measured-ordered' the one with the larger ẑ. The correction uses the
- * form the events were generated with and the true width.
+ * form the events were generated with and the true width. See `orderLabels` for what each
+ * labelling does to the shifts.
  */
 export function toyLabellingBias(events: ToyEvents, lambda: number, form: AsymmetryForm, labelling: Labelling, seed = 0): LabellingBias {
   const pairs: ColumnPair[] = [[events.z1, events.z2], [events.zhat1, events.zhat2], [events.sigma1, events.sigma2]];
   const relabelled = labelling === 'random'
     ? randomizeLabels(new Rng(seed), pairs)
     : orderLabels(labelling === 'truth-ordered' ? pairs[0]! : pairs[1]!, pairs);
-  const [[z1, z2], [zhat1, zhat2], [sigma1, sigma2]] = relabelled.pairs as Array<[Float64Array, Float64Array]> as [
-    [Float64Array, Float64Array], [Float64Array, Float64Array], [Float64Array, Float64Array],
-  ];
+  const [[z1, z2], [zhat1, zhat2], [sigma1, sigma2]] = relabelled.pairs;
   const pair = { zhat1, zhat2, sigma1, sigma2 };
   const c = form === 'gaussian' ? correlateGaussian(pair, lambda) : correlateExponential(pair, lambda);
   const raw = [meanStd(residuals(zhat1, z1)), meanStd(residuals(zhat2, z2))] as const;
