@@ -7,6 +7,9 @@ import { toShared, type SharedData } from './data.js';
 import { Command, CONTROL_SLOTS, ERROR_BYTES, Slot, type SharedBuffers, type WorkerInit } from './protocol.js';
 import { ReplicaHost } from './replicaHost.js';
 
+/** How long one batch slice may take before the pool gives up on a worker. */
+const WORKER_TIMEOUT_MS = 600_000;
+
 interface WorkerHandle {
   worker: Worker;
   control: Int32Array;
@@ -116,7 +119,13 @@ export class ReplicaPool {
 
   private join(): void {
     for (const h of this.workers) {
-      while (Atomics.load(h.control, Slot.done) !== h.seq) Atomics.wait(h.control, Slot.done, Atomics.load(h.control, Slot.done));
+      // Bounded waits: Node 20 was seen to lose a notify about once in 10⁵ waits (a
+      // stress test of this exact protocol hung with done === seq), so never rely on one.
+      const started = performance.now();
+      while (Atomics.load(h.control, Slot.done) !== h.seq) {
+        Atomics.wait(h.control, Slot.done, Atomics.load(h.control, Slot.done), 2);
+        if (performance.now() - started > WORKER_TIMEOUT_MS) throw new Error(`a replica worker did not answer within ${WORKER_TIMEOUT_MS / 1000} s`);
+      }
       if (Atomics.load(h.control, Slot.failed)) {
         const text = new TextDecoder().decode(h.error.slice()).replace(/\0+$/, '');
         throw new Error(`a replica worker failed: ${text}`);

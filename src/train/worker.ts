@@ -15,7 +15,10 @@ try {
 
 let seen = 0;
 while (host) {
-  Atomics.wait(ctrl, Slot.seq, seen);
+  if (Atomics.load(ctrl, Slot.seq) === seen) {
+    Atomics.wait(ctrl, Slot.seq, seen, 2); // bounded: a lost notify costs 2 ms, never a hang
+    continue;
+  }
   seen = Atomics.load(ctrl, Slot.seq);
   const cmd = ctrl[Slot.cmd]!, start = ctrl[Slot.start]!, end = ctrl[Slot.end]!;
   if (cmd === Command.stop) break;
