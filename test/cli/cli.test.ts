@@ -1,0 +1,97 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Rng } from '../../src/engine/rng.js';
+
+/** Runs the built CLI (npm test compiles to dist/ first), as a user would. */
+const bin = resolve(__dirname, '../../bin/ansatz.js');
+function ansatz(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir = '';
+function csv(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ansatz-cli-'));
+  const rng = new Rng(4);
+  let text = 'x,z,w\n';
+  for (let i = 0; i < 3000; i++) {
+    const z = rng.normal();
+    text += `${z + 0.5 * rng.normal()},${z},${0.5 + rng.uniform()}\n`;
+  }
+  csv('good.csv', text);
+});
+
+describe('ansatz train / predict / evaluate', () => {
+  it('ansatz train, predict and evaluate --json run end to end', () => {
+    const model = join(dir, 'model');
+    const t = ansatz('train', '--data', join(dir, 'good.csv'), '--x', 'x', '--z', 'z', '--weight', 'w', '--epochs', '2', '--lr', '1e-3', '--batch-size', '256', '--quiet', '--out', model);
+    expect(t.stderr).toBe('');
+    expect(t.code).toBe(0);
+    expect(readdirSync(model).sort()).toEqual(['manifest.json', 'weights.bin']);
+    const out = join(dir, 'pred.parquet');
+    expect(ansatz('predict', '--model', model, '--data', join(dir, 'good.csv'), '--out', out, '--quiet').code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const e = ansatz('evaluate', '--model', model, '--data', join(dir, 'good.csv'), '--json');
+    expect(e.code).toBe(0);
+    const record = JSON.parse(e.stdout.trim());
+    expect(record.rows).toBe(3000);
+    expect(Number.isFinite(record.mutual_information_nats)).toBe(true);
+    expect(record.dv_loss).toBeCloseTo(-record.mutual_information_nats, 12);
+  });
+
+  it('ansatz predict writes <z>_hat and <z>_sigma beside every input column', () => {
+    const model = join(dir, 'model');
+    const out = join(dir, 'pred.csv');
+    expect(ansatz('predict', '--model', model, '--data', join(dir, 'good.csv'), '--out', out, '--quiet').code).toBe(0);
+    const header = readFileSync(out, 'utf8').split('\n')[0];
+    expect(header).toBe('x,z,w,z_hat,z_sigma');
+  });
+});
+
+describe('ansatz train rejects bad input with a clear error, a non-zero exit and no output', () => {
+  const cases: [string, string, string[], RegExp][] = [
+    ['a missing column', 'x,z\n1,2\n3,4\n', ['--z', 'nope'], /column 'nope'/i],
+    ['a non-numeric cell', 'x,z\n1,2\n3,abc\n5,6\n', [], /abc.*column 'z'.*row 2|row 2.*column 'z'/i],
+    ['a NaN cell', 'x,z\n1,2\nNaN,4\n5,6\n', [], /column 'x'.*row 2/i],
+    ['an Inf cell', 'x,z\n1,2\n3,Infinity\n5,6\n', [], /column 'z'.*row 2/i],
+    ['an empty file', '', [], /empty|no header|no rows/i],
+    ['a z column with zero variance', 'x,z\n1,2\n3,2\n5,2\n', [], /zero variance.*column 'z'|column 'z'.*zero variance/i],
+  ];
+  for (const [what, content, extra, message] of cases) {
+    it(`ansatz train with ${what}`, () => {
+      const data = csv(`${what.replace(/\W+/g, '_')}.csv`, content);
+      const out = join(dir, `out_${what.replace(/\W+/g, '_')}`);
+      const r = ansatz('train', '--data', data, '--x', 'x', '--z', 'z', ...extra, '--epochs', '1', '--out', out);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain(data);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // an expected error prints no stack
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it('ansatz train with an unknown flag', () => {
+    const out = join(dir, 'out_flag');
+    const r = ansatz('train', '--data', join(dir, 'good.csv'), '--x', 'x', '--z', 'z', '--epochz', '3', '--out', out);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/unknown option '--epochz'/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('ansatz predict with a model directory that does not exist', () => {
+    const out = join(dir, 'never.csv');
+    const r = ansatz('predict', '--model', join(dir, 'nowhere'), '--data', join(dir, 'good.csv'), '--out', out);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/manifest\.json is missing/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
