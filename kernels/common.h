@@ -31,11 +31,25 @@ enum { INIT_LOAD = 0, INIT_ZERO = 1, INIT_BIAS = 2 };
 #define KC 256
 
 /*
+ * Work folded into the packing of B = dy in the weight-gradient GEMM of a dense layer's backward:
+ * dy ← dy·act'(y) in place and db += Σ_rows dy, so dy is read from memory once, not twice.
+ */
+typedef struct {
+  const float *y;
+  float *db;
+  int act;
+} DyFusion;
+
+/* dy ← dy·act'(y) in place (rows×out), db += Σ_rows dy in row order (the order of the JS backend). */
+void activation_backward(const float *y, float *dy, float *db, int rows, int out, int act);
+
+/*
  * out (m×n) = init + op(A)·op(B), then act. op(A)(i,p) = a[i·sai + p·sap] (sai = k, sap = 1 plain;
  * sai = 1, sap = m transposed). op(B) is b stored k×n, or n×k when transB. bias (n floats) is read
- * only when init == INIT_BIAS. scratch holds KC·roundup(n, 8) + 8 floats.
+ * only when init == INIT_BIAS. scratch holds KC·roundup(n, 8) + 8 floats. With fusion (non-null,
+ * B not transposed, n > 1), B is dy and is transformed as DyFusion says while it is packed.
  */
 void gemm_core(int m, int n, int k, const float *a, int transA, const float *b, int transB,
-               float *c, int init, const float *bias, int act, float *scratch);
+               float *c, int init, const float *bias, int act, float *scratch, const DyFusion *fusion);
 
 #endif

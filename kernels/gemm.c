@@ -51,7 +51,8 @@ static void pack_b(const float *b, int transB, int n, int k, int p0, int kc, flo
   }
 
 void gemm_core(int m, int n, int k, const float *a, int transA, const float *b, int transB,
-               float *c, int init, const float *bias, int act, float *scratch) {
+               float *c, int init, const float *bias, int act, float *scratch, const DyFusion *fusion) {
+  if (n == 1 || transB) fusion = 0;
   if (n == 1) {
     gemv_core(m, k, a, transA, b, c, init, bias, act);
     return;
@@ -65,6 +66,10 @@ void gemm_core(int m, int n, int k, const float *a, int transA, const float *b, 
     int kc = k - p0 < KC ? k - p0 : KC;
     int init_blk = p0 == 0 ? init : INIT_LOAD;
     int act_blk = p0 + kc >= k ? act : ACT_LINEAR;
+    if (fusion) {
+      /* Row-major over this block only, so the block is still in cache when packed just after. */
+      activation_backward(fusion->y + (long)p0 * n, (float *)b + (long)p0 * n, fusion->db, kc, n, fusion->act);
+    }
     pack_b(b, transB, n, k, p0, kc, packed);
     if (transA) {
       RUN_TILES(1)
@@ -79,5 +84,5 @@ void gemm_core(int m, int n, int k, const float *a, int transA, const float *b, 
 EXPORT(gemm)
 void gemm(int m, int n, int k, const float *a, const float *b, float *c, int flags, float *scratch) {
   int init = flags & 4 ? INIT_LOAD : INIT_ZERO;
-  gemm_core(m, n, k, a, flags & 1, b, flags & 2, c, init, 0, ACT_LINEAR, scratch);
+  gemm_core(m, n, k, a, flags & 1, b, flags & 2, c, init, 0, ACT_LINEAR, scratch, 0);
 }
