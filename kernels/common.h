@@ -18,7 +18,7 @@
 #define MADD(a, b, acc) wasm_f32x4_add(wasm_f32x4_mul((a), (b)), (acc))
 #endif
 
-/* Activation codes, in the order of src/engine/wasm/codes.ts. */
+/* Activation codes, as ACTIVATION_CODES in src/engine/wasm/wasmKernels.ts. */
 enum { ACT_LINEAR = 0, ACT_RELU = 1, ACT_LEAKY_RELU = 2, ACT_SOFTPLUS = 3 };
 
 /* The negative-side slope of leakyRelu (LEAKY_SLOPE in src/engine/kernels.ts). */
