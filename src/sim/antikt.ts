@@ -1,0 +1,266 @@
+/**
+ * Anti-kT jet clustering (Cacciari, Salam, Soyez, arXiv:0802.1189) with E-scheme recombination and
+ * the rapidity–azimuth distance ΔR² = Δy² + Δφ²:
+ *   d_ij = min(pT,i^−2, pT,j^−2) ΔR²_ij / R²,   d_iB = pT,i^−2.
+ * Each pseudojet keeps its geometric nearest neighbour (smallest ΔR); the smallest d_ij is always
+ * between some pseudojet and its geometric neighbour, so each step is O(N) and the whole O(N²)
+ * (FastJet's "N2Plain" NNH strategy, arXiv:1111.6097).
+ * Speed-up for events with known jet axes (`cluster(p, axes)`): particles are split by nearest axis
+ * and each group is clustered on its own when no pseudojet of one group can come within R of
+ * another (see `splitByAxis`; exact up to the E-scheme centroid being close to the pT-weighted
+ * (y, φ) average); otherwise everything is clustered at once.
+ */
+import type { ParticleBuffer } from './particleBuffer.js';
+
+const TWO_PI = 2 * Math.PI;
+
+/** Jets of one clustering, hardest first. Arrays are owned by the clusterer and valid until its next call. */
+export interface Clustering {
+  nJets: number;
+  px: Float64Array;
+  py: Float64Array;
+  pz: Float64Array;
+  e: Float64Array;
+  /** Jet index (0 = hardest) of each input particle. */
+  jetOf: Int32Array;
+}
+
+/** Optional jet-axis hints (η, φ pairs) for the region split. */
+export interface AxisHints {
+  eta: ArrayLike<number>;
+  phi: ArrayLike<number>;
+}
+
+
+/** A reusable anti-kT clusterer of radius R. */
+export class AntiKt {
+  private cap = 0;
+  private px = new Float64Array(0);
+  private py = new Float64Array(0);
+  private pz = new Float64Array(0);
+  private e = new Float64Array(0);
+  private y = new Float64Array(0);
+  private phi = new Float64Array(0);
+  private kinv = new Float64Array(0);
+  private nnd = new Float64Array(0);
+  private nn = new Int32Array(0);
+  private mergedInto = new Int32Array(0);
+  private active = new Int32Array(0);
+  private source = new Int32Array(0);
+  private group = new Int32Array(0);
+  private slotJet = new Int32Array(0);
+  private jetPx: Float64Array<ArrayBuffer> = new Float64Array(0);
+  private jetPy: Float64Array<ArrayBuffer> = new Float64Array(0);
+  private jetPz: Float64Array<ArrayBuffer> = new Float64Array(0);
+  private jetE: Float64Array<ArrayBuffer> = new Float64Array(0);
+  private nJetsTotal = 0;
+  private order = new Int32Array(64);
+  private rank = new Int32Array(64);
+  private pt2 = new Float64Array(64);
+  private jetOfRaw = new Int32Array(0);
+  private readonly out: Clustering = { nJets: 0, px: new Float64Array(0), py: new Float64Array(0), pz: new Float64Array(0), e: new Float64Array(0), jetOf: new Int32Array(0) };
+  private readonly invR2: number;
+
+  constructor(readonly radius = 0.5) {
+    if (!(radius > 0)) throw new RangeError(`AntiKt: radius is ${radius}; it must be > 0`);
+    this.invR2 = 1 / (radius * radius);
+  }
+
+  /** Clusters the first `particles.n` particles (pT, η, φ, m) into anti-kT jets; `axes` may speed it up (same result). */
+  cluster(particles: ParticleBuffer, axes?: AxisHints): Clustering {
+    const n = particles.n;
+    this.ensure(n);
+    this.nJetsTotal = 0;
+    const nGroups = axes === undefined || axes.eta.length < 2 || this.radius > 0.5 ? 1 : this.splitByAxis(particles, axes);
+    for (let g = 0; g < nGroups; g++) {
+      let count = 0;
+      for (let i = 0; i < n; i++) if (nGroups === 1 || this.group[i] === g) this.source[count++] = i;
+      this.clusterSlots(particles, count);
+    }
+    return this.collect(n);
+  }
+
+  /**
+   * Assigns each particle to its nearest axis; returns the number of groups, or 1 when some particle
+   * has |d_B − d_A| ≤ R (d_A, d_B its distances to its own and the nearest other axis). The region
+   * d_B − d_A > R is convex (inside a hyperbola branch), so it also holds every pseudojet built from
+   * the group's particles, and d_B − d_A is 2-Lipschitz: pseudojets of different groups stay > R apart.
+   */
+  private splitByAxis(p: ParticleBuffer, axes: AxisHints): number {
+    const nAxes = axes.eta.length, n = p.n, r = this.radius;
+    for (let i = 0; i < n; i++) {
+      const m = p.massGeV[i]!, pt = p.ptGeV[i]!;
+      const yi = m === 0 ? p.eta[i]! : Math.asinh((pt * Math.sinh(p.eta[i]!)) / Math.sqrt(pt * pt + m * m));
+      let best = 0, d1 = Infinity, d2 = Infinity;
+      for (let a = 0; a < nAxes; a++) {
+        const dy = yi - axes.eta[a]!;
+        let dphi = Math.abs(p.phi[i]! - axes.phi[a]!) % TWO_PI;
+        if (dphi > Math.PI) dphi = TWO_PI - dphi;
+        const d = Math.sqrt(dy * dy + dphi * dphi);
+        if (d < d1) { d2 = d1; d1 = d; best = a; } else if (d < d2) d2 = d;
+      }
+      if (d2 - d1 <= r) return 1;
+      this.group[i] = best;
+    }
+    return nAxes;
+  }
+
+  private clusterSlots(particles: ParticleBuffer, n: number): void {
+    const { px, py, pz, e, y, phi, kinv, nn, nnd, active, mergedInto } = this;
+    const invR2 = this.invR2;
+    for (let s = 0; s < n; s++) {
+      const i = this.source[s]!;
+      const pt = particles.ptGeV[i]!, eta = particles.eta[i]!, ph = particles.phi[i]!, m = particles.massGeV[i]!;
+      px[s] = pt * Math.cos(ph);
+      py[s] = pt * Math.sin(ph);
+      const x = Math.exp(eta), ix = 1 / x;
+      const p = 0.5 * pt * (x + ix);
+      const pzs = 0.5 * pt * (x - ix);
+      pz[s] = pzs;
+      const es = m === 0 ? p : Math.sqrt(p * p + m * m);
+      e[s] = es;
+      mergedInto[s] = -1;
+      active[s] = s;
+      kinv[s] = 1 / (pt * pt);
+      y[s] = m === 0 ? eta : 0.5 * Math.log((es + pzs) / (es - pzs));
+      phi[s] = ph;
+    }
+    let nActive = n;
+    for (let a = 0; a < n; a++) { nn[a] = -1; nnd[a] = Infinity; }
+    for (let a = 0; a < n; a++) {
+      const ya = y[a]!, pa = phi[a]!;
+      for (let b = a + 1; b < n; b++) {
+        const dy = y[b]! - ya;
+        let dphi = phi[b]! - pa;
+        if (dphi < 0) dphi = -dphi;
+        if (dphi > Math.PI) dphi = TWO_PI - dphi;
+        const d = dy * dy + dphi * dphi;
+        if (d < nnd[a]!) { nnd[a] = d; nn[a] = b; }
+        if (d < nnd[b]!) { nnd[b] = d; nn[b] = a; }
+      }
+    }
+    while (nActive > 0) {
+      let best = -1, bestPos = -1, bestD = Infinity, bestIsBeam = true;
+      for (let a = 0; a < nActive; a++) {
+        const i = active[a]!;
+        const ki = kinv[i]!, j = nn[i]!;
+        if (j >= 0) {
+          const kj = kinv[j]!;
+          const dij = (kj < ki ? kj : ki) * nnd[i]! * invR2;
+          if (dij < bestD) { bestD = dij; best = i; bestPos = a; bestIsBeam = false; }
+        }
+        if (ki < bestD) { bestD = ki; best = i; bestPos = a; bestIsBeam = true; }
+      }
+      const j = nn[best]!;
+      active[bestPos] = active[--nActive]!;
+      if (bestIsBeam) {
+        this.finishJet(best);
+        for (let a = 0; a < nActive; a++) if (nn[active[a]!] === best) this.findNeighbour(active[a]!, nActive);
+        continue;
+      }
+      px[best]! += px[j]!; py[best]! += py[j]!; pz[best]! += pz[j]!; e[best]! += e[j]!;
+      mergedInto[j] = best;
+      this.updateGeometry(best);
+      for (let a = 0; a < nActive; a++) if (active[a] === j) { active[a] = best; break; }
+      const yb = y[best]!, phib = phi[best]!;
+      let nb = -1, nbd = Infinity;
+      for (let a = 0; a < nActive; a++) {
+        const l = active[a]!;
+        if (l === best) continue;
+        const nl = nn[l]!;
+        const dy = y[l]! - yb;
+        let dphi = phi[l]! - phib;
+        if (dphi < 0) dphi = -dphi;
+        if (dphi > Math.PI) dphi = TWO_PI - dphi;
+        const d = dy * dy + dphi * dphi;
+        if (d < nbd) { nbd = d; nb = l; }
+        if (nl === best || nl === j) this.findNeighbour(l, nActive);
+        else if (d < nnd[l]!) { nnd[l] = d; nn[l] = best; }
+      }
+      nn[best] = nb;
+      nnd[best] = nbd;
+    }
+    for (let s = 0; s < n; s++) {
+      let r = s;
+      while (mergedInto[r]! >= 0) r = mergedInto[r]!;
+      this.jetOfRaw[this.source[s]!] = this.slotJet[r]!;
+    }
+  }
+
+  private finishJet(s: number): void {
+    const k = this.nJetsTotal++;
+    if (k >= this.jetPx.length) {
+      const grow = (a: Float64Array): Float64Array<ArrayBuffer> => { const b = new Float64Array(Math.max(16, a.length * 2)); b.set(a); return b; };
+      this.jetPx = grow(this.jetPx); this.jetPy = grow(this.jetPy); this.jetPz = grow(this.jetPz); this.jetE = grow(this.jetE);
+    }
+    this.jetPx[k] = this.px[s]!; this.jetPy[k] = this.py[s]!; this.jetPz[k] = this.pz[s]!; this.jetE[k] = this.e[s]!;
+    this.slotJet[s] = k;
+  }
+
+  private collect(n: number): Clustering {
+    const nj = this.nJetsTotal;
+    if (this.order.length < nj) { this.order = new Int32Array(nj * 2); this.rank = new Int32Array(nj * 2); this.pt2 = new Float64Array(nj * 2); }
+    const { order, rank, pt2 } = this;
+    for (let k = 0; k < nj; k++) {
+      const v = this.jetPx[k]! ** 2 + this.jetPy[k]! ** 2;
+      pt2[k] = v;
+      let pos = k;
+      while (pos > 0 && pt2[order[pos - 1]!]! < v) { order[pos] = order[pos - 1]!; pos--; }
+      order[pos] = k;
+    }
+    const out = this.out;
+    if (out.px.length < nj) {
+      out.px = new Float64Array(nj * 2); out.py = new Float64Array(nj * 2);
+      out.pz = new Float64Array(nj * 2); out.e = new Float64Array(nj * 2);
+    }
+    for (let r = 0; r < nj; r++) {
+      const k = order[r]!;
+      rank[k] = r;
+      out.px[r] = this.jetPx[k]!; out.py[r] = this.jetPy[k]!; out.pz[r] = this.jetPz[k]!; out.e[r] = this.jetE[k]!;
+    }
+    if (out.jetOf.length < n) out.jetOf = new Int32Array(this.cap);
+    for (let i = 0; i < n; i++) out.jetOf[i] = rank[this.jetOfRaw[i]!]!;
+    out.nJets = nj;
+    return out;
+  }
+
+  private updateGeometry(i: number): void {
+    const px = this.px[i]!, py = this.py[i]!, pz = this.pz[i]!, e = this.e[i]!;
+    const pt2 = px * px + py * py;
+    this.kinv[i] = pt2 > 0 ? 1 / pt2 : 1e300;
+    const ez = e - pz;
+    this.y[i] = ez > 0 ? 0.5 * Math.log((e + pz) / ez) : 1e5;
+    const phi = Math.atan2(py, px);
+    this.phi[i] = phi < 0 ? phi + TWO_PI : phi;
+  }
+
+  private findNeighbour(i: number, nActive: number): void {
+    const { y, phi, active } = this;
+    const yi = y[i]!, phii = phi[i]!;
+    let best = -1, bestD = Infinity;
+    for (let a = 0; a < nActive; a++) {
+      const j = active[a]!;
+      if (j === i) continue;
+      const dy = y[j]! - yi;
+      let dphi = phi[j]! - phii;
+      if (dphi < 0) dphi = -dphi;
+      if (dphi > Math.PI) dphi = TWO_PI - dphi;
+      const d = dy * dy + dphi * dphi;
+      if (d < bestD) { bestD = d; best = j; }
+    }
+    this.nn[i] = best;
+    this.nnd[i] = bestD;
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.cap) return;
+    const cap = Math.max(n, this.cap * 2, 64);
+    this.cap = cap;
+    this.px = new Float64Array(cap); this.py = new Float64Array(cap); this.pz = new Float64Array(cap);
+    this.e = new Float64Array(cap); this.y = new Float64Array(cap); this.phi = new Float64Array(cap);
+    this.kinv = new Float64Array(cap); this.nnd = new Float64Array(cap); this.nn = new Int32Array(cap);
+    this.mergedInto = new Int32Array(cap); this.active = new Int32Array(cap);
+    this.source = new Int32Array(cap); this.group = new Int32Array(cap); this.slotJet = new Int32Array(cap);
+    this.jetOfRaw = new Int32Array(cap);
+  }
+}

@@ -1,0 +1,135 @@
+/** Turns one simulated event (partons, GEN and SIM particles, both clusterings) into two MOD jet rows. */
+import type { Clustering } from './antikt.js';
+import type { ParticleBuffer } from './particleBuffer.js';
+import type { Parton } from './fragment.js';
+import type { ModBuilder } from './modBuilder.js';
+import type { Calibration } from './calibration.js';
+import type { EventSummary } from './simulate.js';
+import { jetArea, jetKinematics, jetQuality, pairMass, type JetKinematics } from './jets.js';
+import { invertResponse } from './response.js';
+import { rapidityFromEta, deltaPhi } from './kinematics.js';
+
+const R = 0.5;
+const MATCH_DR = 0.3;
+
+/** One event handed to the writer. */
+export interface SimEvent {
+  fn: number; rn: number; lbn: number; evn: number; npv: number;
+  partons: readonly [Parton, Parton];
+  gen: ParticleBuffer; genJets: Clustering;
+  reco: ParticleBuffer; recoJets: Clustering;
+}
+
+/**
+ * Oracle of one SIM jet: raw = |Σ_i p̂_T,i (cos φ_i, sin φ_i)| over its hard-vertex particles
+ * (vertex 0), where p̂_T,i is the particle's true-pT estimate from the inverted detector model
+ * (src/sim/reconstruct.ts); then the calibrated oracle g solves g·r_o(g, η) + ρ_o·(npv − 1)·A = raw
+ * (r_o, ρ_o fitted once, src/sim/calibration.ts), and σ = s·(g / raw)·sqrt(Σ_i var_i).
+ */
+export class EventWriter {
+  private readonly kin: [JetKinematics, JetKinematics] = [
+    { pt: 0, y: 0, phi: 0, m: 0, eta: 0 }, { pt: 0, y: 0, phi: 0, m: 0, eta: 0 },
+  ];
+  private readonly genKin: JetKinematics = { pt: 0, y: 0, phi: 0, m: 0, eta: 0 };
+  private readonly floatRow: Float64Array;
+  private readonly intRow = new Float64Array(7);
+  private order = new Int32Array(256);
+
+  constructor(
+    private readonly builder: ModBuilder,
+    private readonly calibration: Calibration | undefined,
+    private readonly eventWeight: ((e: EventSummary) => number) | undefined,
+  ) {
+    this.floatRow = new Float64Array(builder.jetsFCols.length);
+  }
+
+  write(ev: SimEvent): void {
+    const { genJets, recoJets } = ev;
+    const genMatch = [this.matchGen(ev, 0), this.matchGen(ev, 1)] as const;
+    const jec = [this.jec(ev, 0), this.jec(ev, 1)] as const;
+    const genMjj = genMatch[0] >= 0 && genMatch[1] >= 0 && genMatch[0] !== genMatch[1] ? pairMass(genJets, genMatch[0], genMatch[1]) : -1;
+    const recoMjj = pairMass(recoJets, 0, 1, jec[0], jec[1]);
+    const weight = this.eventWeight === undefined ? 1 : this.eventWeight({ hardPtGeV: ev.partons[0].ptGeV, genMjjGeV: genMjj, recoMjjGeV: recoMjj });
+    for (let j = 0; j < 2; j++) this.writeJet(ev, j, genMatch[j]!, jec[j]!, genMjj, recoMjj, weight);
+  }
+
+  private jec(ev: SimEvent, j: number): number {
+    const k = jetKinematics(ev.recoJets, j, this.kin[j]!);
+    if (this.calibration === undefined) return 1;
+    return invertResponse(this.calibration.jec, k.pt, k.eta) / k.pt;
+  }
+
+  private matchGen(ev: SimEvent, j: number): number {
+    const k = jetKinematics(ev.recoJets, j, this.kin[j]!);
+    let best = -1, bestDr2 = MATCH_DR * MATCH_DR;
+    for (let g = 0; g < Math.min(ev.genJets.nJets, 4); g++) {
+      const gk = jetKinematics(ev.genJets, g, this.genKin);
+      const dphi = deltaPhi(gk.phi, k.phi), dy = gk.y - k.y;
+      const dr2 = dy * dy + dphi * dphi;
+      if (dr2 < bestDr2) { bestDr2 = dr2; best = g; }
+    }
+    return best;
+  }
+
+  private writeJet(ev: SimEvent, j: number, g: number, jec: number, genMjj: number, recoMjj: number, weight: number): void {
+    const { reco, gen, recoJets, genJets, partons } = ev;
+    const k = this.kin[j]!;
+    const area = jetArea(recoJets, j, R);
+    const { quality, maxNef } = jetQuality(reco, recoJets.jetOf, j, Math.abs(k.eta));
+    const parton = nearestParton(partons, k);
+    const gk = g >= 0 ? jetKinematics(genJets, g, this.genKin) : undefined;
+    const [oraclePt, oracleSigma] = this.oracle(ev, j, k.eta, area);
+    const row = this.floatRow;
+    let c = 0;
+    row[c++] = k.pt; row[c++] = k.y; row[c++] = k.phi; row[c++] = k.m; row[c++] = k.eta;
+    row[c++] = jec; row[c++] = area; row[c++] = maxNef;
+    row[c++] = gk ? gk.pt : -1; row[c++] = gk ? gk.y : -1; row[c++] = gk ? gk.phi : -1; row[c++] = gk ? gk.m : -1; row[c++] = gk ? gk.eta : -1;
+    row[c++] = parton.ptGeV; row[c++] = parton.eta; row[c++] = parton.phi; row[c++] = weight;
+    row[c++] = oraclePt; row[c++] = oracleSigma; row[c++] = genMjj; row[c++] = recoMjj;
+    this.writeParticles(reco, recoJets.jetOf, j, true);
+    if (g >= 0) this.writeParticles(gen, genJets.jetOf, g, false);
+    const ir = this.intRow;
+    ir[0] = ev.fn; ir[1] = ev.rn; ir[2] = ev.lbn; ir[3] = ev.evn; ir[4] = ev.npv; ir[5] = quality; ir[6] = parton.pid;
+    this.builder.jet(ir, row);
+  }
+
+  private oracle(ev: SimEvent, j: number, eta: number, area: number): [number, number] {
+    const { reco } = ev, jetOf = ev.recoJets.jetOf;
+    let sx = 0, sy = 0, v = 0;
+    for (let i = 0; i < reco.n; i++) {
+      if (jetOf[i] !== j || reco.vertex[i] !== 0) continue;
+      sx += reco.oraclePtGeV[i]! * Math.cos(reco.phi[i]!);
+      sy += reco.oraclePtGeV[i]! * Math.sin(reco.phi[i]!);
+      v += reco.oracleVarGeV2[i]!;
+    }
+    const raw = Math.hypot(sx, sy);
+    if (this.calibration === undefined || !(raw > 0)) return [raw, Math.sqrt(v)];
+    const g = invertResponse(this.calibration.oracle, raw, eta, (ev.npv - 1) * area);
+    return [g, this.calibration.oracleSigmaScale * (g / raw) * Math.sqrt(v)];
+  }
+
+  /** Writes jet j's constituents, hardest first. */
+  private writeParticles(p: ParticleBuffer, jetOf: Int32Array, j: number, isReco: boolean): void {
+    let n = 0;
+    if (this.order.length < p.n) this.order = new Int32Array(p.n * 2);
+    const order = this.order;
+    for (let i = 0; i < p.n; i++) {
+      if (jetOf[i] !== j) continue;
+      let pos = n++;
+      while (pos > 0 && p.ptGeV[order[pos - 1]!]! < p.ptGeV[i]!) { order[pos] = order[pos - 1]!; pos--; }
+      order[pos] = i;
+    }
+    for (let a = 0; a < n; a++) {
+      const i = order[a]!;
+      const pt = p.ptGeV[i]!, m = p.massGeV[i]!;
+      const y = rapidityFromEta(pt, p.eta[i]!, m);
+      if (isReco) this.builder.pfc(pt, y, p.phi[i]!, m, p.pid[i]!, p.vertex[i]!, p.calo[i]!);
+      else this.builder.gen(pt, y, p.phi[i]!, m, p.pid[i]!);
+    }
+  }
+}
+
+function nearestParton(partons: readonly [Parton, Parton], k: JetKinematics): Parton {
+  const d = (p: Parton): number => (p.eta - k.eta) ** 2 + deltaPhi(p.phi, k.phi) ** 2;
+  return d(partons[0]) <= d(partons[1]) ? partons[0] : partons[1];
+}

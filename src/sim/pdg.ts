@@ -1,0 +1,42 @@
+/**
+ * PDG particle codes and masses used by the simulator (PDG Review of Particle Physics, 2022).
+ * GEN particles carry their true code; reconstructed particles carry the particle-flow code
+ * (every charged hadron is ±211, every neutral hadron 130, as in CMS particle flow).
+ */
+export const Pdg = {
+  photon: 22, electron: 11, muon: 13, pion: 211, kaon: 321, proton: 2212,
+  kLong: 130, neutron: 2112, nuE: 12, nuMu: 14, gluon: 21,
+} as const;
+
+/** Mass in GeV of the PDG code `pid` (sign ignored); 0 for photons, neutrinos and unknown codes. */
+export function pdgMassGeV(pid: number): number {
+  switch (Math.abs(pid)) {
+    case 11: return 0.000511;
+    case 13: return 0.10566;
+    case 211: return 0.13957;
+    case 321: return 0.49368;
+    case 2212: return 0.93827;
+    case 130: return 0.49761;
+    case 2112: return 0.93957;
+    default: return 0;
+  }
+}
+
+/** Particle classes the detector treats differently. */
+export const Species = {
+  chargedHadron: 0, photon: 1, neutralHadron: 2, electron: 3, muon: 4, neutrino: 5,
+} as const;
+/** One of the values of `Species`. */
+export type Species = (typeof Species)[keyof typeof Species];
+
+/** The detector class of a PDG code. */
+export function speciesOf(pid: number): Species {
+  switch (Math.abs(pid)) {
+    case 22: return Species.photon;
+    case 11: return Species.electron;
+    case 13: return Species.muon;
+    case 130: case 2112: return Species.neutralHadron;
+    case 12: case 14: case 16: return Species.neutrino;
+    default: return Species.chargedHadron;
+  }
+}
