@@ -12,3 +12,4 @@ export { type Calibration, FULL_CALIBRATION, FAST_CALIBRATION, defaultCalibratio
 export { type ResponseModel, meanResponse, invertResponse, fitResponse } from './response.js';
 export { measureTuning, truthAsymmetries, fitExponentialWidth, ASYMMETRY_BINS, type TuningReport } from './tuning.js';
 export { deriveCalibration } from './deriveCalibration.js';
+export { Reconstructor } from './reconstruct.js';

@@ -36,9 +36,9 @@ export function invertResponse(model: ResponseModel, xGeV: number, eta: number, 
   const target = xGeV - model.pileupOffsetGeV * pileupArea;
   if (!(target > 0)) return xGeV;
   let g = target;
-  for (let it = 0; it < 30; it++) {
+  for (let it = 0; it < 60; it++) {
     const next = target / meanResponse(model, g, eta);
-    if (Math.abs(next - g) < 1e-7 * g) return next;
+    if (Math.abs(next - g) < 1e-11 * g) return next;
     g = next;
   }
   return g;

@@ -4,7 +4,7 @@
  * (b) the oracle's: std of oracle_pt / gen_jet_pt in the same window;
  * (c) Λ_e of the truth asymmetry: MSE fit of the density e^(−|Δ|/Λ_e)/Λ_e to the histogram of
  *     |Δ| = |pT,1 − pT,2| of the two GEN jets of each event, in bins of leading GEN pT
- *     (arXiv:2402.xxxx "Calibrating two jets at once", Table I).
+ *     ("Calibrating two jets at once", PRD 110, 076015 (2024), Table I).
  * Jets count when GEN-matched, |η| < 2.4 and quality ≥ medium.
  */
 import type { ModData } from '../io/mod/layout.js';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/engine/rng.js';
+import { AntiKt, ParticleBuffer } from '../../src/sim/index.js';
+
+describe('AntiKt', () => {
+  it('AntiKt(0.5).cluster(p) on a hand-made event: the harder jet is a cone, the softer one takes the rest', () => {
+    const p = new ParticleBuffer();
+    p.push(100, 0, 0, 0, 211, 0); // 0: hard A
+    p.push(50, 0, 0.8, 0, 211, 0); // 1: hard B, ΔR(A, B) = 0.8 < 2R
+    p.push(1, 0, 0.45, 0, 22, 0); // 2: 0.45 from A, 0.35 from B → A (harder)
+    p.push(1, 0, 0.6, 0, 22, 0); // 3: 0.6 from A → B
+    p.push(2, 0.3, -0.2, 0, 22, 0); // 4: 0.36 from A → A
+    p.push(3, 0, 2.5, 0, 22, 0); // 5: isolated → its own jet
+    const c = new AntiKt(0.5).cluster(p);
+    expect(c.nJets).toBe(3);
+    expect(Array.from(c.jetOf.subarray(0, 6))).toEqual([0, 1, 0, 1, 0, 2]);
+    const pt0 = Math.hypot(c.px[0]!, c.py[0]!);
+    const expectedPx = 100 + Math.cos(0.45) + 2 * Math.cos(-0.2), expectedPy = Math.sin(0.45) + 2 * Math.sin(-0.2);
+    expect(pt0).toBeCloseTo(Math.hypot(expectedPx, expectedPy), 9);
+    expect(c.e[2]).toBeCloseTo(3, 12);
+  });
+
+  it('AntiKt(0.5).cluster(p) wraps φ: particles at φ = 0.1 and 2π − 0.1 form one jet', () => {
+    const p = new ParticleBuffer();
+    p.push(10, 0, 0.1, 0, 22, 0);
+    p.push(10, 0, 2 * Math.PI - 0.1, 0, 22, 0);
+    expect(new AntiKt(0.5).cluster(p).nJets).toBe(1);
+  });
+
+  it('AntiKt(0.5).cluster(p, axes) gives the same jets as cluster(p) on random two-jet events', () => {
+    const rng = new Rng(5), p = new ParticleBuffer(), a = new AntiKt(0.5), b = new AntiKt(0.5);
+    for (let ev = 0; ev < 200; ev++) {
+      p.clear();
+      const axes = { eta: [rng.uniformIn(-1.5, 1.5), rng.uniformIn(-1.5, 1.5)], phi: [1, 1 + Math.PI + 0.3 * rng.normal()] };
+      for (let k = 0; k < 2; k++) {
+        for (let i = 0; i < 40; i++) {
+          const r = 1.2 * Math.pow(rng.uniform(), 2), psi = 2 * Math.PI * rng.uniform();
+          p.push(0.3 + 100 * Math.pow(rng.uniform(), 6), axes.eta[k]! + r * Math.cos(psi), (axes.phi[k]! + r * Math.sin(psi) + 4 * Math.PI) % (2 * Math.PI), 0.14, 211, 0);
+        }
+      }
+      const whole = a.cluster(p), split = b.cluster(p, axes);
+      expect(split.nJets).toBe(whole.nJets);
+      expect(Array.from(split.jetOf.subarray(0, p.n))).toEqual(Array.from(whole.jetOf.subarray(0, p.n)));
+      for (let j = 0; j < whole.nJets; j++) expect(split.e[j]).toBeCloseTo(whole.e[j]!, 9);
+    }
+  });
+});
