@@ -33,11 +33,17 @@ export interface ModelParams {
    * when it has not; 'b' returns B(x) as the reference code does.
    */
   estimate: 'argmax' | 'b';
+  /**
+   * Whether C sees z (C(x, z), the papers' choice: T can then describe non-Gaussian
+   * likelihoods) or x only (T exactly quadratic in z: fewer degrees of freedom, a sharper σ̂
+   * when the likelihood is Gaussian).
+   */
+  cUsesZ: boolean;
 }
 
 export type GaussianAnsatzParams = ModelParams & TrainOptions;
 
-export const MODEL_DEFAULTS: ModelParams = { arch: 'dnn', hidden: [64, 64, 64], act: 'relu', epsilon: 1e-6, phiSizes: [100, 100, 128], order: 2, estimate: 'argmax' };
+export const MODEL_DEFAULTS: ModelParams = { arch: 'dnn', hidden: [64, 64, 64], act: 'relu', epsilon: 1e-6, phiSizes: [100, 100, 128], order: 2, estimate: 'argmax', cUsesZ: true };
 
 /** Per-row results of `predict`, in the units of z. */
 export interface Prediction {
@@ -113,7 +119,7 @@ export class GaussianAnsatz {
     });
     this.xScaler_ = xm ? fitStandardizer(xm.data, rows, xm.cols, weights) : { mean: [], std: [] };
     const xDim = cloud ? cloud.dim : xm!.cols;
-    const spec: ModelSpec = { arch: p.arch, xDim, zDim: zm.cols, hidden: p.hidden, act: p.act, epsilon: p.epsilon, ...(p.arch !== 'dnn' ? { phiSizes: p.phiSizes, order: p.order } : {}) };
+    const spec: ModelSpec = { arch: p.arch, xDim, zDim: zm.cols, hidden: p.hidden, act: p.act, epsilon: p.epsilon, ...(p.cUsesZ ? {} : { cUsesZ: false }), ...(p.arch !== 'dnn' ? { phiSizes: p.phiSizes, order: p.order } : {}) };
     const result = await fitAnsatz(spec, {
       n: rows, xDim, zDim: zm.cols,
       dense: xm ? standardize(xm.data, rows, this.xScaler_) : undefined,

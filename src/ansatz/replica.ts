@@ -22,6 +22,8 @@ interface Net {
 export class Replica {
   private readonly nets: Record<NetName, Net>;
   private readonly zDim: number;
+  /** How many z components C's head sees (0 when C depends on x only). */
+  private readonly cZ: number;
   private readonly epsilon: number;
   private rows = 0;
   private z: Float32Array | undefined;
@@ -34,6 +36,7 @@ export class Replica {
   constructor(kernels: Kernels, private readonly structure: ModelStructure, params: Float32Array, readonly grads: Float32Array, private readonly limits: BatchLimits) {
     const { spec } = structure;
     this.zDim = spec.zDim;
+    this.cZ = spec.cUsesZ === false ? 0 : spec.zDim;
     this.epsilon = spec.epsilon;
     const nets = {} as Record<NetName, Net>;
     for (const name of NET_NAMES) {
@@ -55,7 +58,7 @@ export class Replica {
   /** C's head input: rows [latent_r, z_r] for r < rows, then [latent_r, zMarg_r] when zMarg is given. */
   private fillCInput(latent: Float32Array, z: Float32Array, zMarg: Float32Array | null, rows: number): number {
     const net = this.nets.C;
-    const e = net.embedding.dim, n = this.zDim, w = e + n, buf = net.headIn!;
+    const e = net.embedding.dim, n = this.cZ, w = e + n, buf = net.headIn!;
     const sets = zMarg ? [z, zMarg] : [z];
     sets.forEach((zs, s) => {
       for (let r = 0; r < rows; r++) {
@@ -132,7 +135,7 @@ export class Replica {
         continue;
       }
       net.head.backward(net.dHeadIn!);
-      const e = net.embedding.dim, w = e + this.zDim, dIn = net.dHeadIn!;
+      const e = net.embedding.dim, w = e + this.cZ, dIn = net.dHeadIn!;
       const dLatent = this.latentGradientBuffer('C');
       for (let r = 0; r < rows; r++)
         for (let k = 0; k < e; k++) {

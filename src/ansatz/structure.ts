@@ -23,6 +23,8 @@ export interface ModelSpec {
   phiSizes?: number[];
   /** moment-efn: the highest order k of pooled moments. */
   order?: number;
+  /** false: C depends on x only, so T is exactly quadratic in z (default true: C(x, z) as in the papers). */
+  cUsesZ?: boolean;
 }
 
 export type NetName = 'A' | 'B' | 'C' | 'D';
@@ -66,7 +68,7 @@ export function buildStructure(spec: ModelSpec): ModelStructure {
   const nets = {} as Record<NetName, NetStructure>;
   for (const name of NET_NAMES) {
     const embedding = makeEmbedding(spec)(layout, `${name}.embedding`);
-    const headInDim = embedding.dim + (name === 'C' ? spec.zDim : 0);
+    const headInDim = embedding.dim + (name === 'C' && spec.cUsesZ !== false ? spec.zDim : 0);
     const head = layoutMlp(layout, `${name}.head`, { inDim: headInDim, hidden: spec.hidden, outDim: outDims[name], act: spec.act, outAct: 'linear' });
     nets[name] = { embedding, head, headInDim, outDim: outDims[name] };
   }

@@ -8,3 +8,4 @@ export { weightedQuantiles } from './quantiles.js';
 export { binnedMeanStd, type BinnedStats } from './binned.js';
 export * as analyticGaussian from './analyticGaussian.js';
 export type { GaussianExample, GaussianOtExample } from './analyticGaussian.js';
+export { MseRegression, type MseRegressionOptions } from './mseRegression.js';

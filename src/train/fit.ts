@@ -4,7 +4,7 @@ import { Rng } from '../engine/rng.js';
 import { DivergenceError } from '../errors.js';
 import { readCheckpoint, writeCheckpoint, type TrainState } from './checkpoint.js';
 import { particleCount, type SharedData } from './data.js';
-import { mutualInformationLoss } from './loss.js';
+import { mutualInformationLoss, type LossName } from './loss.js';
 import { scheduleAt, type TrainOptions } from './options.js';
 import { ReplicaPool } from './pool.js';
 import { availableThreads, epochRng, splitRows } from './split.js';
@@ -84,7 +84,7 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
       for (let b0 = 0; b0 + 2 <= order.length; b0 += batchSize) {
         const rows = Math.min(batchSize, order.length - b0);
         if (rows < 2) break;
-        const loss = pretraining ? pretrainStep(pool, data, order, b0, rows, o.pretrainC0) : trainStep(pool, data, order, b0, rows, rng, dPenalty);
+        const loss = pretraining ? pretrainStep(pool, data, order, b0, rows, o.pretrainC0) : trainStep(pool, data, order, b0, rows, rng, dPenalty, o.loss);
         if (!Number.isFinite(loss) || !allFinite(pool.grads)) {
           s.params.set(snapshot.params);
           m.set(snapshot.m);
@@ -155,7 +155,7 @@ function advanceSchedule(state: TrainState, params: Float32Array, valLoss: numbe
   state.sinceBest = 0;
 }
 
-function trainStep(pool: ReplicaPool, data: SharedData, order: Int32Array, b0: number, rows: number, rng: Rng, dPenalty: number): number {
+function trainStep(pool: ReplicaPool, data: SharedData, order: Int32Array, b0: number, rows: number, rng: Rng, dPenalty: number, loss: LossName): number {
   const s = pool.shared;
   const pi = rng.derangement(rows);
   for (let r = 0; r < rows; r++) {
@@ -166,7 +166,7 @@ function trainStep(pool: ReplicaPool, data: SharedData, order: Int32Array, b0: n
   const w = data.weights;
   const wJoint = w ? Float64Array.from({ length: rows }, (_, r) => w[s.indices[r]!]!) : null;
   const wMarg = w ? Float64Array.from({ length: rows }, (_, r) => w[s.indices[r]!]! * w[s.margIndices[r]!]!) : null;
-  const res = mutualInformationLoss('dv', s.tJoint.subarray(0, rows), s.tMarg.subarray(0, rows), wJoint, wMarg, s.gJoint, s.gMarg);
+  const res = mutualInformationLoss(loss, s.tJoint.subarray(0, rows), s.tMarg.subarray(0, rows), wJoint, wMarg, s.gJoint, s.gMarg);
   let wSum = 0;
   for (let r = 0; r < rows; r++) wSum += wJoint ? wJoint[r]! : 1;
   for (let r = 0; r < rows; r++) s.rowFactor[r] = (dPenalty * (wJoint ? wJoint[r]! : 1)) / wSum;
