@@ -52,6 +52,18 @@ export function buildProgram(): Command {
     .option('--weight <col>', 'per-row sample weight column')
     .action(async (opts) => (await import('./evaluate.js')).evaluateCommand(opts));
 
+  common(program.command('correlate').description('two jets at once: improve per-jet calibrations with momentum conservation'))
+    .requiredOption('--data <file>', 'events with two jets per row: .csv or .parquet')
+    .requiredOption('--zhat <cols>', 'the two per-jet estimate columns, e.g. pt1_hat,pt2_hat')
+    .requiredOption('--sigma <cols>', 'the two per-jet resolution columns')
+    .option('--lambda <L>', 'width of the truth-level asymmetry prior (units of z)')
+    .option('--fit-lambda <truthfile>', 'fit the width to the truth-level asymmetry in this file')
+    .option('--truth <cols>', 'truth columns in the truth file (default: the --zhat names without _hat)')
+    .addOption(new Option('--mode <form>', 'form of the asymmetry prior').choices(['gaussian', 'exponential']).default('gaussian'))
+    .option('--seed <n>', 'seed of the random jet labels')
+    .requiredOption('--out <file>', 'output: .csv or .parquet')
+    .action(async (opts) => (await import('./correlate.js')).correlateCommand(opts));
+
   common(program.command('demo').description('the main job on built-in data'))
     .option('--seed <n>', 'random seed')
     .action(async (opts) => (await import('./demo.js')).demoCommand(opts));
