@@ -64,6 +64,15 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', 'output: .csv or .parquet')
     .action(async (opts) => (await import('./correlate.js')).correlateCommand(opts));
 
+  common(program.command('check-prior').description('how far ẑ moves (in σ̂) when the truth spectrum is reweighted'))
+    .requiredOption('--model <dir>', 'model directory from `ansatz train`')
+    .requiredOption('--data <file>', 'the (x, z) pairs to retrain on: .csv or .parquet')
+    .requiredOption('--z <col>', 'the z column to reweight and check')
+    .requiredOption('--reweight <spec>', 'gauss:MEAN:SIGMA | exp:SCALE | power:N | flat | column:NAME')
+    .option('--epochs <n>', 'epochs of the retraining (default: the model\'s)')
+    .option('--bins <n>', 'quantile bins of ẑ (default 10)')
+    .action(async (opts) => (await import('./checkPrior.js')).checkPriorCommand(opts));
+
   common(program.command('demo').description('the main job on built-in data'))
     .option('--seed <n>', 'random seed')
     .action(async (opts) => (await import('./demo.js')).demoCommand(opts));
