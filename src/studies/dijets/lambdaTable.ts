@@ -2,7 +2,7 @@
  * Table I of Gambhir & Nachman (arXiv:2402.14067): Λ_e and Λ fitted to the GEN-level asymmetry
  * Δ = pT,1 − pT,2 (random labels) per leading-SIM-pT bin and inclusively, with bootstrap errors.
  */
-import { type AsymmetryForm, fitLambda, fitLambdaBinned, type LambdaBinFit } from '../../dijets/index.js';
+import { absAsymmetryHistogram, type AsymmetryForm, fitLambda, fitLambdaBinned, type LambdaBinFit } from '../../dijets/index.js';
 import { Rng } from '../../engine/rng.js';
 import type { DijetSample } from './events.js';
 
@@ -10,6 +10,8 @@ import type { DijetSample } from './events.js';
 export interface LambdaRow extends LambdaBinFit {
   readonly centralPtGeV: number;
   readonly lambdaOverCentralPt: number;
+  /** Fig. 5: the |Δ| density histogram the fit was made to (edges in GeV, density per GeV). */
+  readonly histogram: { edges: number[]; density: number[] };
 }
 
 /** Λ (form 'gaussian') or Λ_e ('exponential') per bin and inclusive. */
@@ -26,9 +28,14 @@ export function randomLabelAsymmetry(sample: DijetSample, seed: number): Float64
   return Float64Array.from(a, (v, e) => (rng.uniform() < 0.5 ? v - b[e]! : b[e]! - v));
 }
 
-function withCentral(fit: LambdaBinFit): LambdaRow {
+function withCentral(fit: LambdaBinFit, delta: Float64Array, leadingPtGeV: Float64Array): LambdaRow {
   const centralPtGeV = 0.5 * (fit.ptLowGeV + fit.ptHighGeV);
-  return { ...fit, centralPtGeV, lambdaOverCentralPt: fit.lambda / centralPtGeV };
+  const inBin = delta.filter((_, e) => leadingPtGeV[e]! >= fit.ptLowGeV && leadingPtGeV[e]! < fit.ptHighGeV);
+  let meanAbs = 0;
+  for (const v of inBin) meanAbs += Math.abs(v) / Math.max(1, inBin.length);
+  // The same binning as fitLambda's default (50 bins up to 5 × mean |Δ|).
+  const h = absAsymmetryHistogram(inBin, 50, meanAbs > 0 ? 5 * meanAbs : 1);
+  return { ...fit, centralPtGeV, lambdaOverCentralPt: fit.lambda / centralPtGeV, histogram: { edges: [...h.edges], density: [...h.density] } };
 }
 
 /**
@@ -42,10 +49,12 @@ export function fitLambdaTable(
 ): LambdaTable {
   const delta = randomLabelAsymmetry(sample, opts.seed);
   const fitOpts = { form, seed: opts.seed, bootstrap: opts.bootstrap };
-  const bins = fitLambdaBinned(delta, sample.recoPtGeV[0], edgesGeV, fitOpts).map(withCentral);
+  const leading = sample.recoPtGeV[0];
+  const bins = fitLambdaBinned(delta, leading, edgesGeV, fitOpts).map((fit) => withCentral(fit, delta, leading));
   const lo = edgesGeV[0]!, hi = edgesGeV[edgesGeV.length - 1]!;
-  const inBins = delta.filter((_, e) => sample.recoPtGeV[0][e]! >= lo && sample.recoPtGeV[0][e]! < hi);
-  const inclusive = withCentral({ ptLowGeV: lo, ptHighGeV: hi, ...fitLambda(inBins, { ...fitOpts, seed: opts.seed + edgesGeV.length }) });
+  const inBins = delta.filter((_, e) => leading[e]! >= lo && leading[e]! < hi);
+  const inclusiveFit = { ptLowGeV: lo, ptHighGeV: hi, ...fitLambda(inBins, { ...fitOpts, seed: opts.seed + edgesGeV.length }) };
+  const inclusive = withCentral(inclusiveFit, delta, leading);
   return { form, bins, inclusive };
 }
 

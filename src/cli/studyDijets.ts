@@ -1,0 +1,47 @@
+import { InputError } from '../errors.js';
+import { emit, formatDuration, say, type Output } from './output.js';
+import { progressPrinter } from './progress.js';
+
+/** Flags of `ansatz study dijets` (strings as commander hands them over). */
+export interface StudyDijetsCommandOptions extends Output {
+  out: string;
+  quick?: boolean;
+  seed?: string;
+  events?: string;
+  trainEvents?: string;
+  epochs?: string;
+  detector?: 'full' | 'fast';
+}
+
+function integerFlag(flag: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isInteger(v) || v < min) throw new InputError(`--${flag} must be an integer ≥ ${min}; got '${text}'`);
+  return v;
+}
+
+/**
+ * `ansatz study dijets`: two jets at once (arXiv:2402.14067) on the built-in simulator; writes
+ * results.json, summary.txt and CSV tables to --out and prints the summary.
+ */
+export async function studyDijetsCommand(o: StudyDijetsCommandOptions): Promise<void> {
+  const seed = integerFlag('seed', o.seed, Number.MIN_SAFE_INTEGER);
+  const events = integerFlag('events', o.events, 100);
+  const trainEvents = integerFlag('train-events', o.trainEvents, 0);
+  const epochs = integerFlag('epochs', o.epochs, 1);
+  const { runDijetsStudy, summarizeDijets, writeDijetsResults } = await import('../studies/dijets/index.js');
+  const results = await runDijetsStudy({
+    quick: o.quick ?? false,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(events !== undefined ? { events } : {}),
+    ...(trainEvents !== undefined ? { trainEvents } : {}),
+    ...(epochs !== undefined ? { ansatz: { epochs } } : {}),
+    ...(o.detector ? { detector: o.detector } : {}),
+    onProgress: (line) => say(o, line),
+    onEpoch: progressPrinter(o),
+  });
+  const files = writeDijetsResults(o.out, results);
+  for (const line of summarizeDijets(results)) say(o, line);
+  say(o, `wrote ${files.length} files to ${o.out} in ${formatDuration(results.seconds)}`);
+  emit(o, { event: 'done', out: o.out, files, seconds: results.seconds });
+}
