@@ -11,6 +11,7 @@ export interface StudyDijetsCommandOptions extends Output {
   trainEvents?: string;
   epochs?: string;
   detector?: 'full' | 'fast';
+  lambdaMethod?: 'mse' | 'ml';
 }
 
 function integerFlag(flag: string, text: string | undefined, min: number): number | undefined {
@@ -37,6 +38,7 @@ export async function studyDijetsCommand(o: StudyDijetsCommandOptions): Promise<
     ...(trainEvents !== undefined ? { trainEvents } : {}),
     ...(epochs !== undefined ? { ansatz: { epochs } } : {}),
     ...(o.detector ? { detector: o.detector } : {}),
+    ...(o.lambdaMethod ? { lambdaMethod: o.lambdaMethod } : {}),
     onProgress: (line) => say(o, line),
     onEpoch: progressPrinter(o),
   });

@@ -39,16 +39,17 @@ function withCentral(fit: LambdaBinFit, delta: Float64Array, leadingPtGeV: Float
 }
 
 /**
- * Fits both rows of Table I for one form by the paper's histogram MSE (bootstrap errors).
+ * Fits both rows of Table I for one form, by the paper's histogram MSE (bootstrap errors) unless
+ * `method` is 'ml'.
  *
  * @param edgesGeV leading-pT bin edges, e.g. [600, 700, 800, 900, 1000]; the inclusive row spans
  *   the outer edges.
  */
 export function fitLambdaTable(
-  sample: DijetSample, edgesGeV: readonly number[], form: AsymmetryForm, opts: { seed: number; bootstrap: number },
+  sample: DijetSample, edgesGeV: readonly number[], form: AsymmetryForm, opts: { seed: number; bootstrap: number; method?: 'mse' | 'ml' },
 ): LambdaTable {
   const delta = randomLabelAsymmetry(sample, opts.seed);
-  const fitOpts = { form, seed: opts.seed, bootstrap: opts.bootstrap };
+  const fitOpts = { form, seed: opts.seed, bootstrap: opts.bootstrap, method: opts.method ?? 'mse' };
   const leading = sample.recoPtGeV[0];
   const bins = fitLambdaBinned(delta, leading, edgesGeV, fitOpts).map((fit) => withCentral(fit, delta, leading));
   const lo = edgesGeV[0]!, hi = edgesGeV[edgesGeV.length - 1]!;

@@ -29,6 +29,11 @@ export interface DijetsStudyOptions {
   cms: CmsResolutionParams;
   /** Overrides of the Gaussian Ansatz training (see ANSATZ_TRAINING). */
   ansatz: Partial<GaussianAnsatzParams>;
+  /**
+   * How Λ is fitted: 'mse' (the paper's least squares to the |Δ| histogram; default) or 'ml'
+   * (maximum likelihood: Λ² = mean Δ², Λ_e = mean |Δ|, which weighs the tails in).
+   */
+  lambdaMethod: 'mse' | 'ml';
   /** Bootstrap replicates of the Λ errors. Default 100 (quick: 30). */
   bootstrap: number;
   /** Progress lines for people. */
@@ -39,7 +44,7 @@ export interface DijetsStudyOptions {
 export const DIJETS_DEFAULTS: Omit<DijetsStudyOptions, 'onProgress' | 'onEpoch'> = {
   quick: false, seed: 1, events: 200_000, trainEvents: 60_000, detector: 'full', ptHatRangeGeV: [450, 1200],
   binEdgesGeV: [600, 700, 800, 900, 1000], minJetPtGeV: 375, genWindowGeV: [695, 705], cms: CMS_RESOLUTION,
-  ansatz: {}, bootstrap: 100,
+  ansatz: {}, lambdaMethod: 'mse', bootstrap: 100,
 };
 
 /** What `quick` changes. */
@@ -65,6 +70,7 @@ export function resolveDijetsOptions(opts: Partial<DijetsStudyOptions>): DijetsS
   if (!(o.ptHatRangeGeV[1] > o.ptHatRangeGeV[0] && o.ptHatRangeGeV[0] > 0)) {
     throw new ParameterError('ptHatRangeGeV', owner, 'a pair [lo, hi] with 0 < lo < hi', o.ptHatRangeGeV);
   }
+  if (o.lambdaMethod !== 'mse' && o.lambdaMethod !== 'ml') throw new ParameterError('lambdaMethod', owner, "'mse' or 'ml'", o.lambdaMethod);
   if (!Number.isInteger(o.bootstrap) || o.bootstrap < 2) throw new ParameterError('bootstrap', owner, 'an integer ≥ 2', o.bootstrap);
   return o;
 }

@@ -86,7 +86,7 @@ export async function runDijetsStudy(opts: Partial<DijetsStudyOptions> = {}): Pr
   const mod = simulateDijets({ events: o.events, seed: o.seed, detector: o.detector, spectrum: 'qcd', ptRangeGeV: o.ptHatRangeGeV });
   const sample = selectDijets(mod, cuts);
   say(`${sample.events} events pass the cuts; fitting Λ_e and Λ per leading-pT bin (Table I) …`);
-  const tables = (['exponential', 'gaussian'] as const).map((form) => fitLambdaTable(sample, edges, form, { seed: o.seed, bootstrap: o.bootstrap }));
+  const tables = (['exponential', 'gaussian'] as const).map((form) => fitLambdaTable(sample, edges, form, { seed: o.seed, bootstrap: o.bootstrap, method: o.lambdaMethod }));
   const calibrations = [studyCalibration(sample, cmsLikeCalibration(sample, o.cms), tables, o)];
   let ansatzTraining: DijetsResults['ansatzTraining'];
   let trainingJets = 0;

@@ -16,6 +16,7 @@ export interface MeanStd {
   readonly meanError: number;
 }
 
+/** Mean, sample standard deviation and standard error of the mean of `values`. */
 export function meanStd(values: ArrayLike<number>): MeanStd {
   const n = values.length;
   let s = 0;
@@ -47,6 +48,7 @@ export interface Quantiles {
   readonly q95: number;
 }
 
+/** The five quantiles of `values` (NaN when empty). */
 export function quantiles(values: Float64Array): Quantiles {
   if (values.length === 0) return { q05: NaN, q25: NaN, q50: NaN, q75: NaN, q95: NaN };
   const [q05, q25, q50, q75, q95] = weightedQuantiles(values, [0.05, 0.25, 0.5, 0.75, 0.95]) as unknown as number[];
@@ -66,6 +68,7 @@ export interface PairedSpread {
   readonly improvementError: number;
 }
 
+/** `PairedSpread` of residuals r (before) and r' (after) of the same jets; `replicates` bootstrap samples, seeded. */
 export function pairedSpread(residual: Float64Array, residualCorrected: Float64Array, seed: number, replicates = 200): PairedSpread {
   const n = residual.length;
   const improvementOf = (pick: (i: number) => number): number => {

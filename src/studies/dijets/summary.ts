@@ -7,7 +7,7 @@ const gev = (v: number): string => v.toFixed(1);
 
 /** Table I, ours beside the paper's. */
 function lambdaLines(r: DijetsResults): string[] {
-  const lines = ['Table I: asymmetry widths fitted to GEN pT1 − pT2 (random labels), GeV  [paper]'];
+  const lines = [`Table I: asymmetry widths fitted (${r.options.lambdaMethod === 'ml' ? 'maximum likelihood' : 'histogram MSE'}) to GEN pT1 − pT2 (random labels), GeV  [paper]`];
   for (const t of r.lambdaTables) {
     const key = t.form === 'exponential' ? 'lambdaExponentialGeV' : 'lambdaGaussianGeV';
     for (const row of [...t.bins, t.inclusive]) {
