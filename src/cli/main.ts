@@ -73,6 +73,18 @@ export function buildProgram(): Command {
     .option('--bins <n>', 'quantile bins of ẑ (default 10)')
     .action(async (opts) => (await import('./checkPrior.js')).checkPriorCommand(opts));
 
+  const study = program.command('study').description("reproduce a paper's study on built-in data");
+  common(study.command('dijets').description('two jets at once (arXiv:2402.14067) on the built-in simulator'))
+    .option('--quick', 'small samples and trainings (seconds)')
+    .option('--seed <n>', 'random seed (default 1)')
+    .option('--events <n>', 'simulated study events (default 200000; quick 24000)')
+    .option('--train-events <n>', 'simulated events for the Gaussian Ansatz calibration; 0 skips it (default 60000; quick 10000)')
+    .option('--epochs <n>', 'Gaussian Ansatz epochs (default 30; quick 20)')
+    .addOption(new Option('--detector <kind>', 'simulated detector').choices(['full', 'fast']))
+    .addOption(new Option('--lambda-method <m>', 'Λ fit: the paper\'s histogram MSE or maximum likelihood').choices(['mse', 'ml']))
+    .requiredOption('--out <dir>', 'output directory')
+    .action(async (opts) => (await import('./studyDijets.js')).studyDijetsCommand(opts));
+
   common(program.command('demo').description('the main job on built-in data'))
     .option('--seed <n>', 'random seed')
     .action(async (opts) => (await import('./demo.js')).demoCommand(opts));
