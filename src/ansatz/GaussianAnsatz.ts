@@ -85,6 +85,8 @@ export class GaussianAnsatz {
   fitResult_: Omit<FitResult, 'params' | 'history'> | undefined;
   xNames_: string[] = [];
   zNames_: string[] = [];
+  /** How the inputs were read from files (e.g. the MOD jet selection), so predict can read new files the same way. */
+  inputs_: Record<string, unknown> | undefined;
 
   constructor(params: Partial<GaussianAnsatzParams> = {}) {
     this.params = { ...MODEL_DEFAULTS, ...TRAIN_DEFAULTS, ...params };

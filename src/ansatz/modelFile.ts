@@ -20,6 +20,7 @@ interface Manifest {
   params: GaussianAnsatzParams;
   xNames: string[];
   zNames: string[];
+  inputs?: Record<string, unknown>;
   xScaler: Standardizer;
   zScaler: Standardizer;
   logNormalizer: number;
@@ -34,7 +35,7 @@ export function saveModel(model: GaussianAnsatz, dir: string, version = 'ansatz'
   const bytes = new Uint8Array(model.weights_.buffer, model.weights_.byteOffset, model.weights_.byteLength);
   const manifest: Manifest = {
     format: MODEL_FORMAT, version: MODEL_FORMAT_VERSION, createdBy: version,
-    spec: model.spec_, params: model.params, xNames: model.xNames_, zNames: model.zNames_,
+    spec: model.spec_, params: model.params, xNames: model.xNames_, zNames: model.zNames_, ...(model.inputs_ ? { inputs: model.inputs_ } : {}),
     xScaler: model.xScaler_!, zScaler: model.zScaler_!, logNormalizer: model.logNormalizer_,
     metrics: { ...(model.fitResult_ ?? {}) }, history: model.history_,
     weights: { file: 'weights.bin', dtype: 'float32', count: model.weights_.length, sha256: createHash('sha256').update(bytes).digest('hex') },
@@ -71,6 +72,7 @@ export function loadModel(dir: string): GaussianAnsatz {
   model.logNormalizer_ = m.logNormalizer;
   model.xNames_ = m.xNames;
   model.zNames_ = m.zNames;
+  model.inputs_ = m.inputs;
   model.history_ = m.history as GaussianAnsatz['history_'];
   model.fitResult_ = m.metrics as GaussianAnsatz['fitResult_'];
   return model;

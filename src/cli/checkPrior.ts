@@ -1,7 +1,7 @@
 import { loadModel } from '../ansatz/modelFile.js';
 import { InputError } from '../errors.js';
 import { checkPrior, parseReweight } from '../studies/priorCheck.js';
-import { loadTrainingInputs } from './inputs.js';
+import { loadTrainingInputs, type ModInputs } from './inputs.js';
 import { emit, say, type Output } from './output.js';
 import { progressPrinter } from './progress.js';
 
@@ -20,7 +20,7 @@ export async function checkPriorCommand(o: CheckPriorCommandOptions): Promise<vo
   const component = model.zNames_.indexOf(o.z);
   if (component < 0) throw new InputError(`--z '${o.z}' is not a z column of the model (${model.zNames_.join(', ')})`);
   const reweight = parseReweight(o.reweight);
-  const inputs = loadTrainingInputs({ data: o.data }, { needZ: true, defaults: { x: model.xNames_, z: model.zNames_ }, allColumns: true });
+  const inputs = await loadTrainingInputs({ data: o.data }, { needZ: true, defaults: { x: model.xNames_, z: model.zNames_ }, allColumns: true, mod: model.inputs_?.mod as ModInputs | undefined });
   const zCol = Float64Array.from({ length: inputs.rows }, (_, r) => inputs.z!.data[r * model.zNames_.length + component]!);
   const weights = reweight(zCol, (name) => {
     const col = inputs.table!.columns[name];

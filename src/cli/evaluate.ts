@@ -1,5 +1,5 @@
 import { loadModel } from '../ansatz/modelFile.js';
-import { loadTrainingInputs } from './inputs.js';
+import { loadTrainingInputs, type ModInputs } from './inputs.js';
 import { say, type Output } from './output.js';
 
 export interface EvaluateCommandOptions extends Output {
@@ -15,7 +15,7 @@ export interface EvaluateCommandOptions extends Output {
  */
 export async function evaluateCommand(o: EvaluateCommandOptions): Promise<void> {
   const model = loadModel(o.model);
-  const inputs = loadTrainingInputs({ data: o.data, weight: o.weight }, { needZ: true, defaults: { x: model.xNames_, z: model.zNames_ } });
+  const inputs = await loadTrainingInputs({ data: o.data, weight: o.weight }, { needZ: true, defaults: { x: model.xNames_, z: model.zNames_ }, mod: model.inputs_?.mod as ModInputs | undefined });
   const mi = model.mutualInformation(inputs.x, inputs.z!, { sampleWeight: inputs.weights });
   const pred = model.predict(inputs.x);
   const n = pred.zDim, z = inputs.z!.data;

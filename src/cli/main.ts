@@ -14,8 +14,9 @@ export function buildProgram(): Command {
   const common = (c: Command): Command => c.option('--json', 'machine-readable output: one JSON object per line on stdout').option('--quiet', 'print nothing but errors');
 
   common(program.command('train').description('train a Gaussian Ansatz model on (x, z) pairs'))
-    .requiredOption('--data <file>', 'training data: .csv or .parquet')
-    .option('--x <cols>', 'comma-separated x (measured) columns')
+    .requiredOption('--data <file>', 'training data: .csv, .parquet, or a MOD .h5 file')
+    .option('--x <cols>', "comma-separated x (measured) columns; for MOD files 'jet' (jet pT, η, φ) or 'particles'")
+    .option('--pid', 'MOD particles: append the particle-ID feature (for pfn-pid)')
     .option('--z <cols>', 'comma-separated z (truth) columns')
     .option('--weight <col>', 'per-row sample weight column')
     .addOption(new Option('--arch <name>', 'architecture of A, B, C, D').choices(['dnn', 'efn', 'pfn', 'pfn-pid', 'moment-efn']))
@@ -72,6 +73,15 @@ export function buildProgram(): Command {
     .option('--epochs <n>', 'epochs of the retraining (default: the model\'s)')
     .option('--bins <n>', 'quantile bins of ẑ (default 10)')
     .action(async (opts) => (await import('./checkPrior.js')).checkPriorCommand(opts));
+
+  common(program.command('simulate').description('simulate dijet events with the built-in CMS-like detector; writes a MOD HDF5 file'))
+    .requiredOption('--events <n>', 'number of dijet events')
+    .option('--seed <n>', 'random seed (default 1)')
+    .addOption(new Option('--detector <kind>', 'detector variant').choices(['full', 'fast']))
+    .addOption(new Option('--spectrum <prior>', 'prior of the hard scale').choices(['qcd', 'flat', 'resonance']))
+    .option('--pt-range <low,high>', 'hard-scatter pT range in GeV (default 400,1200)')
+    .requiredOption('--out <file.h5>', 'output MOD HDF5 file')
+    .action(async (opts) => (await import('./simulate.js')).simulateCommand(opts));
 
   const study = program.command('study').description("reproduce a paper's study on built-in data");
   common(study.command('dijets').description('two jets at once (arXiv:2402.14067) on the built-in simulator'))

@@ -1,6 +1,6 @@
 import { loadModel } from '../ansatz/modelFile.js';
 import { makeTable, writeTable } from '../io/index.js';
-import { loadTrainingInputs } from './inputs.js';
+import { loadTrainingInputs, type ModInputs } from './inputs.js';
 import { emit, say, type Output } from './output.js';
 
 export interface PredictCommandOptions extends Output {
@@ -15,7 +15,7 @@ export interface PredictCommandOptions extends Output {
  */
 export async function predictCommand(o: PredictCommandOptions): Promise<void> {
   const model = loadModel(o.model);
-  const inputs = loadTrainingInputs({ data: o.data }, { needZ: false, defaults: { x: model.xNames_, z: model.zNames_ }, allColumns: true });
+  const inputs = await loadTrainingInputs({ data: o.data }, { needZ: false, defaults: { x: model.xNames_, z: model.zNames_ }, allColumns: true, mod: model.inputs_?.mod as ModInputs | undefined });
   const pred = model.predict(inputs.x);
   const table = inputs.table!;
   const columns: Record<string, Float64Array> = { ...table.columns };

@@ -34,7 +34,7 @@ export interface TrainCommandOptions extends Output, DataSelection {
 /** `ansatz train`: reads the data, trains, saves the model directory; checkpoints to OUT.checkpoint for --resume. */
 export async function trainCommand(o: TrainCommandOptions): Promise<void> {
   const params: Partial<GaussianAnsatzParams> = { ...(o.config ? readConfigFile(o.config) : {}), ...flagParams(o) };
-  const inputs = loadTrainingInputs(o, { needZ: true });
+  const inputs = await loadTrainingInputs(o, { needZ: true });
   const checkpointDir = `${o.out}.checkpoint`;
   say(o, `training a Gaussian Ansatz (${params.arch ?? 'dnn'}) on ${inputs.rows} rows of ${inputs.source}: x = ${inputs.xNames.join(', ')}; z = ${inputs.zNames.join(', ')}`);
   const model = new GaussianAnsatz(params);
@@ -47,6 +47,7 @@ export async function trainCommand(o: TrainCommandOptions): Promise<void> {
     if (err instanceof DivergenceError) say(o, `training stopped: the last good weights are in the checkpoint ${checkpointDir}`);
     throw err;
   }
+  if (inputs.mod) model.inputs_ = { mod: inputs.mod };
   saveModel(model, o.out);
   rmSync(checkpointDir, { recursive: true, force: true });
   const r = model.fitResult_!;

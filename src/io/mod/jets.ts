@@ -1,0 +1,161 @@
+import { InputError } from '../../errors.js';
+import { makeTable, type Table } from '../table.js';
+import { readMod } from './hdf5.js';
+import { columnIndex, type ModData } from './layout.js';
+import { pidToFloat } from './pid.js';
+
+/** The study selection of jets (defaults: the Gaussian Ansatz letter's JEC study). */
+export interface JetSelection {
+  genPtMinGeV: number;
+  genPtMaxGeV: number;
+  /** |jet_eta| must be below this. */
+  absEtaMax: number;
+  /** jets_i.quality ≥ this (2 = medium). */
+  minQuality: number;
+  maxParticles: number;
+  /** Particle pT is divided by this (GeV); recorded in the dataset so models can state it. */
+  momentumScaleGeV: number;
+  /** Append the PID feature to each particle (PFN-PID). */
+  pid: boolean;
+}
+
+export const DEFAULT_SELECTION: JetSelection = { genPtMinGeV: 500, genPtMaxGeV: 1000, absEtaMax: 2.4, minQuality: 2, maxParticles: 150, momentumScaleGeV: 1000, pid: false };
+
+/** Selected jets with their features; clouds are ragged (no padding). */
+export interface JetDataset {
+  rows: number;
+  /** Jet-level features [jet_pt, jet_eta, jet_phi] (GeV, rad), rows × 3. */
+  jet: Float64Array;
+  /** The target, gen_jet_pt (GeV). */
+  genPtGeV: Float64Array;
+  weight: Float64Array;
+  /** Per particle: [pt / momentumScaleGeV, Δy, Δφ] (+ [pid float]), Δφ wrapped into (−π, π]. */
+  particles: Float32Array;
+  offsets: Int32Array;
+  particleDim: number;
+  momentumScaleGeV: number;
+  /** (fn, rn, lbn, evn) of each jet, for dijet pairing. */
+  eventKey: string[];
+  /** Every jets_f column by name (including simulator extras such as oracle_pt). */
+  columns: Record<string, Float64Array>;
+  sources: string[];
+  /** The selection that was applied. */
+  selection: JetSelection;
+}
+
+/** φ difference wrapped into (−π, π]. */
+export function deltaPhi(a: number, b: number): number {
+  let d = (a - b) % (2 * Math.PI);
+  if (d > Math.PI) d -= 2 * Math.PI;
+  else if (d <= -Math.PI) d += 2 * Math.PI;
+  return d;
+}
+
+function need(data: ModData, block: 'jetsF' | 'jetsI' | 'pfcs', name: string, file: string): number {
+  const k = columnIndex(data[block], name);
+  const dataset = { jetsF: 'jets_f', jetsI: 'jets_i', pfcs: 'pfcs' }[block];
+  if (k < 0) throw new InputError(`dataset '${dataset}' has no column '${name}' in attrs.cols (it has ${data[block].cols.join(', ')})`, { file, column: name });
+  return k;
+}
+
+/** Applies the selection to one in-memory MOD file and builds the features. */
+export function selectJets(data: ModData, file: string, selection: Partial<JetSelection> = {}): JetDataset {
+  const s = { ...DEFAULT_SELECTION, ...selection };
+  const f = data.jetsF, i = data.jetsI, p = data.pfcs;
+  const fc = f.cols.length, ic = i.cols.length, pc = p.cols.length;
+  const col = { pt: need(data, 'jetsF', 'jet_pt', file), y: need(data, 'jetsF', 'jet_y', file), phi: need(data, 'jetsF', 'jet_phi', file), eta: need(data, 'jetsF', 'jet_eta', file), gen: need(data, 'jetsF', 'gen_jet_pt', file), genEta: need(data, 'jetsF', 'gen_jet_eta', file) };
+  const wCol = columnIndex(f, 'weight');
+  const q = need(data, 'jetsI', 'quality', file);
+  const keyCols = ['fn', 'rn', 'lbn', 'evn'].map((c) => need(data, 'jetsI', c, file));
+  const pp = { pt: need(data, 'pfcs', 'pt', file), y: need(data, 'pfcs', 'y', file), phi: need(data, 'pfcs', 'phi', file), pid: s.pid ? need(data, 'pfcs', 'pid', file) : -1 };
+  const kept: number[] = [];
+  for (let j = 0; j < f.rows; j++) {
+    const gen = f.data[j * fc + col.gen]!;
+    const nPart = Number(data.pfcsIndex[j + 1]! - data.pfcsIndex[j]!);
+    if (f.data[j * fc + col.genEta]! === -1 && gen === -1) continue; // unmatched
+    if (gen < s.genPtMinGeV || gen > s.genPtMaxGeV) continue;
+    if (!(Math.abs(f.data[j * fc + col.eta]!) < s.absEtaMax)) continue;
+    if (Number(i.data[j * ic + q]!) < s.minQuality) continue;
+    if (nPart > s.maxParticles || nPart === 0) continue;
+    kept.push(j);
+  }
+  const dim = s.pid ? 4 : 3;
+  const offsets = new Int32Array(kept.length + 1);
+  kept.forEach((j, r) => (offsets[r + 1] = offsets[r]! + Number(data.pfcsIndex[j + 1]! - data.pfcsIndex[j]!)));
+  const particles = new Float32Array(offsets[kept.length]! * dim);
+  const columns: Record<string, Float64Array> = {};
+  f.cols.forEach((name, c) => (columns[name] = Float64Array.from(kept, (j) => f.data[j * fc + c]!)));
+  kept.forEach((j, r) => {
+    const jy = f.data[j * fc + col.y]!, jphi = f.data[j * fc + col.phi]!;
+    let o = offsets[r]! * dim;
+    for (let k = Number(data.pfcsIndex[j]!); k < Number(data.pfcsIndex[j + 1]!); k++) {
+      particles[o++] = p.data[k * pc + pp.pt]! / s.momentumScaleGeV;
+      particles[o++] = p.data[k * pc + pp.y]! - jy;
+      particles[o++] = deltaPhi(p.data[k * pc + pp.phi]!, jphi);
+      if (s.pid) particles[o++] = pidToFloat(p.data[k * pc + pp.pid]!);
+    }
+  });
+  return {
+    rows: kept.length,
+    jet: Float64Array.from(kept.flatMap((j) => [f.data[j * fc + col.pt]!, f.data[j * fc + col.eta]!, f.data[j * fc + col.phi]!])),
+    genPtGeV: columns.gen_jet_pt!,
+    weight: wCol >= 0 ? columns.weight! : new Float64Array(kept.length).fill(1),
+    particles, offsets, particleDim: dim, momentumScaleGeV: s.momentumScaleGeV,
+    eventKey: kept.map((j) => keyCols.map((c) => String(i.data[j * ic + c]!)).join(':')),
+    columns, sources: [file], selection: s,
+  };
+}
+
+/** Reads MOD files and concatenates their selected jets. */
+export async function loadJets(paths: string[], selection: Partial<JetSelection> = {}): Promise<JetDataset> {
+  const parts: JetDataset[] = [];
+  for (const path of paths) parts.push(selectJets(await readMod(path), path, selection));
+  return concatJets(parts);
+}
+
+export function concatJets(parts: JetDataset[]): JetDataset {
+  if (parts.length === 1) return parts[0]!;
+  const rows = parts.reduce((a, d) => a + d.rows, 0);
+  const cat = (get: (d: JetDataset) => Float64Array): Float64Array => {
+    const out = new Float64Array(parts.reduce((a, d) => a + get(d).length, 0));
+    let o = 0;
+    for (const d of parts) {
+      out.set(get(d), o);
+      o += get(d).length;
+    }
+    return out;
+  };
+  const offsets = new Int32Array(rows + 1);
+  const particles = new Float32Array(parts.reduce((a, d) => a + d.particles.length, 0));
+  let r0 = 0, p0 = 0;
+  for (const d of parts) {
+    for (let r = 0; r < d.rows; r++) offsets[r0 + r + 1] = offsets[r0]! + d.offsets[r + 1]!;
+    particles.set(d.particles, p0);
+    p0 += d.particles.length;
+    r0 += d.rows;
+  }
+  const common = parts[0]!;
+  const columns: Record<string, Float64Array> = {};
+  for (const name of Object.keys(common.columns)) if (parts.every((d) => name in d.columns)) columns[name] = cat((d) => d.columns[name]!);
+  return { ...common, rows, jet: cat((d) => d.jet), genPtGeV: cat((d) => d.genPtGeV), weight: cat((d) => d.weight), particles, offsets, eventKey: parts.flatMap((d) => d.eventKey), columns, sources: parts.flatMap((d) => d.sources) };
+}
+
+/** Pairs of jets from the same event (file, run, lumi block, event), in order of appearance. */
+export function pairDijets(ds: JetDataset): [number, number][] {
+  const first = new Map<string, number>();
+  const pairs: [number, number][] = [];
+  ds.eventKey.forEach((key, r) => {
+    const j = first.get(key);
+    if (j === undefined) first.set(key, r);
+    else {
+      pairs.push([j, r]);
+      first.delete(key);
+    }
+  });
+  return pairs;
+}
+
+/** A flat table of the selected jets: every jets_f column. */
+export function jetsToTable(ds: JetDataset): Table {
+  return makeTable(ds.columns);
+}
