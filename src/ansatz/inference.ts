@@ -1,4 +1,5 @@
 import { precisionFromRaw, triangleSize } from './quadratic.js';
+import { softplus } from '../engine/softplus.js';
 import type { Standardizer } from './scaler.js';
 
 /** Cholesky factor (lower) of a symmetric positive-definite n×n matrix, in place into `l`; false if not positive-definite. */
@@ -45,6 +46,14 @@ export function invertSpd(a: Float64Array, n: number, out: Float64Array): Float6
 export function covarianceFromRaw(cRaw: Float32Array, rows: number, zDim: number, epsilon: number, zScaler: Standardizer): Float64Array {
   const n = zDim, nTri = triangleSize(n);
   const out = new Float64Array(rows * n * n);
+  if (n === 1) {
+    const s2 = zScaler.std[0]! * zScaler.std[0]!;
+    for (let r = 0; r < rows; r++) {
+      const l = softplus(cRaw[r]!);
+      out[r] = s2 / (l * l + epsilon);
+    }
+    return out;
+  }
   const p = new Float64Array(n * n), inv = new Float64Array(n * n);
   for (let r = 0; r < rows; r++) {
     precisionFromRaw(cRaw, r * nTri, n, epsilon, p);

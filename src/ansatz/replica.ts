@@ -5,6 +5,7 @@ import { backpropT, evaluateT, precisionFromRaw, triangleSize, type AnsatzGradie
 import { NET_NAMES, type ModelStructure, type NetName } from './structure.js';
 import { backpropPrecisionPenalty } from './pretrain.js';
 import { invertSpd } from './inference.js';
+import { softplus } from '../engine/softplus.js';
 
 interface Net {
   embedding: Embedding;
@@ -209,6 +210,13 @@ export class Replica {
 function newtonStep(b: Float32Array, d: Float32Array, cRaw: Float32Array, rows: number, n: number, epsilon: number): Float32Array {
   const out = new Float32Array(rows * n), p = new Float64Array(n * n), inv = new Float64Array(n * n);
   const nTri = triangleSize(n);
+  if (n === 1) {
+    for (let r = 0; r < rows; r++) {
+      const l = softplus(cRaw[r]!);
+      out[r] = b[r]! + d[r]! / (l * l + epsilon);
+    }
+    return out;
+  }
   for (let r = 0; r < rows; r++) {
     precisionFromRaw(cRaw, r * nTri, n, epsilon, p);
     invertSpd(p, n, inv);
