@@ -1,13 +1,13 @@
 import { buildStructure, type ModelSpec } from '../ansatz/structure.js';
-import { loadKernels } from '../engine/backend.js';
 import { Rng } from '../engine/rng.js';
 import { DivergenceError } from '../errors.js';
 import { readCheckpoint, writeCheckpoint, type TrainState } from './checkpoint.js';
 import { particleCount, type SharedData } from './data.js';
-import { mutualInformationLoss, type LossName } from './loss.js';
+import { mutualInformationLoss } from './loss.js';
 import { scheduleAt, type TrainOptions } from './options.js';
 import { ReplicaPool } from './pool.js';
 import { availableThreads, epochRng, splitRows } from './split.js';
+import { BatchStepper } from './step.js';
 
 /** What the training loop reports after every epoch (the CLI's progress line, `--json` lines). */
 export interface EpochReport {
@@ -45,6 +45,8 @@ export interface FitHooks {
   resume?: boolean;
   /** Called with the last good parameters when training diverges, before the error is thrown. */
   onDiverged?: (goodParams: Float32Array) => void;
+  /** Called after every optimisation step with the loss of its batch (computed before the update). */
+  onStep?: (loss: number) => void;
 }
 
 /**
@@ -61,13 +63,19 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
   const threads = batchSize < 256 ? 1 : o.threads === 'auto' ? availableThreads() : o.threads;
   const maxParticles = data.offsets ? maxSliceParticles(data, batchSize, threads) : 0;
   const pool = await ReplicaPool.create(spec, o.backend, data, nParams, batchSize, threads, maxParticles);
-  const kernels = loadKernels(o.backend);
+  const kernels = pool.kernels;
   const s = pool.shared;
+  const stepper = new BatchStepper(pool, data);
   try {
     let state: TrainState = freshState(structure.layout.initialise(new Float32Array(nParams), new Rng(o.seed)), nParams);
     if (hooks.resume && hooks.checkpointDir) state = readCheckpoint(hooks.checkpointDir, spec, data.n, o) ?? state;
     s.params.set(state.params);
-    const m = state.m, v = state.v;
+    // Adam's moments in the backend's memory, so the fused update runs without copies.
+    const m = kernels.alloc(nParams), v = kernels.alloc(nParams);
+    m.set(state.m);
+    v.set(state.v);
+    state.m = m;
+    state.v = v;
     const stageEpochs = Math.ceil(o.epochs / o.stages);
     const totalEpochs = o.pretrainEpochs + o.epochs;
     const t0 = performance.now();
@@ -84,8 +92,8 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
       for (let b0 = 0; b0 + 2 <= order.length; b0 += batchSize) {
         const rows = Math.min(batchSize, order.length - b0);
         if (rows < 2) break;
-        const loss = pretraining ? pretrainStep(pool, data, order, b0, rows, o.pretrainC0) : trainStep(pool, data, order, b0, rows, rng, dPenalty, o.loss);
-        if (!Number.isFinite(loss) || !allFinite(pool.grads)) {
+        const loss = pretraining ? stepper.pretrain(order, b0, rows, o.pretrainC0) : stepper.train(order, b0, rows, rng.derangement(rows), dPenalty, o.loss);
+        if (!Number.isFinite(loss) || !pool.gradientsFinite) {
           s.params.set(snapshot.params);
           m.set(snapshot.m);
           v.set(snapshot.v);
@@ -96,6 +104,7 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
         }
         state.step++;
         kernels.adam(s.params, pool.grads, m, v, { lr, beta1: o.beta1, beta2: o.beta2, eps: o.adamEpsilon, step: state.step, l2: o.l2 });
+        hooks.onStep?.(loss);
         lossSum += loss;
         batches++;
         samples += rows;
@@ -155,36 +164,6 @@ function advanceSchedule(state: TrainState, params: Float32Array, valLoss: numbe
   state.sinceBest = 0;
 }
 
-function trainStep(pool: ReplicaPool, data: SharedData, order: Int32Array, b0: number, rows: number, rng: Rng, dPenalty: number, loss: LossName): number {
-  const s = pool.shared;
-  const pi = rng.derangement(rows);
-  for (let r = 0; r < rows; r++) {
-    s.indices[r] = order[b0 + r]!;
-    s.margIndices[r] = order[b0 + pi[r]!]!;
-  }
-  pool.forward(rows);
-  const w = data.weights;
-  const wJoint = w ? Float64Array.from({ length: rows }, (_, r) => w[s.indices[r]!]!) : null;
-  const wMarg = w ? Float64Array.from({ length: rows }, (_, r) => w[s.indices[r]!]! * w[s.margIndices[r]!]!) : null;
-  const res = mutualInformationLoss(loss, s.tJoint.subarray(0, rows), s.tMarg.subarray(0, rows), wJoint, wMarg, s.gJoint, s.gMarg);
-  let wSum = 0;
-  for (let r = 0; r < rows; r++) wSum += wJoint ? wJoint[r]! : 1;
-  for (let r = 0; r < rows; r++) s.rowFactor[r] = (dPenalty * (wJoint ? wJoint[r]! : 1)) / wSum;
-  pool.backward();
-  return res.loss;
-}
-
-function pretrainStep(pool: ReplicaPool, data: SharedData, order: Int32Array, b0: number, rows: number, c0: number): number {
-  const s = pool.shared, w = data.weights;
-  let wSum = 0;
-  for (let r = 0; r < rows; r++) {
-    s.indices[r] = order[b0 + r]!;
-    wSum += w ? w[s.indices[r]!]! : 1;
-  }
-  for (let r = 0; r < rows; r++) s.rowFactor[r] = (w ? w[s.indices[r]!]! : 1) / wSum;
-  return pool.pretrain(rows, c0);
-}
-
 /**
  * The DV loss over all validation rows (marginal pairs from `permutations` seeded derangements
  * of the whole set), evaluated in batches through the pool.
@@ -213,11 +192,6 @@ export function validationLoss(pool: ReplicaPool, data: SharedData, val: Int32Ar
     }
   }
   return mutualInformationLoss('dv', tJ, tM, wJ, wM, new Float64Array(tJ.length), new Float64Array(tM.length));
-}
-
-function allFinite(a: Float32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return false;
-  return true;
 }
 
 /** An upper bound on the particles in one replica's slice: the sum of the largest clouds, a slice's worth. */

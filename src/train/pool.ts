@@ -2,9 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModelSpec } from '../ansatz/structure.js';
-import type { BackendName } from '../engine/backend.js';
+import { loadKernels, type BackendName } from '../engine/backend.js';
+import type { Kernels } from '../engine/kernels.js';
 import { toShared, type SharedData } from './data.js';
-import { Command, CONTROL_SLOTS, ERROR_BYTES, Slot, type SharedBuffers, type WorkerInit } from './protocol.js';
+import { Command, CONTROL_SLOTS, ERROR_BYTES, Slot, SPIN_ITERATIONS, type SharedBuffers, type WorkerInit } from './protocol.js';
 import { ReplicaHost } from './replicaHost.js';
 
 /** How long one batch slice may take before the pool gives up on a worker. */
@@ -14,10 +15,12 @@ interface WorkerHandle {
   worker: Worker;
   control: Int32Array;
   error: Uint8Array;
+  /** The worker's gradients: a view of its own (shared) WebAssembly memory when it has one, else WorkerInit.grads. */
   grads: Float32Array;
   result: Float64Array;
   seq: number;
 }
+
 
 /**
  * Starts the worker entry next to this file: the compiled worker.js, or, when ansatz runs from
@@ -40,8 +43,13 @@ function startWorker(workerData: WorkerInit): Worker {
  */
 export class ReplicaPool {
   readonly shared: SharedBuffers;
+  /** The summed gradient after `backward`/`pretrain` (the main replica's buffer, in `kernels`' memory). */
   readonly grads: Float32Array;
+  /** The main thread's backend: Adam and optimiser state should use it (no copies into its memory). */
+  readonly kernels: Kernels;
   readonly kernelsName: string;
+  /** False when the last summed gradient holds a NaN or ±Inf. */
+  gradientsFinite = true;
   private readonly local: ReplicaHost;
   private readonly workers: WorkerHandle[] = [];
   private slices: [number, number][] = [];
@@ -49,16 +57,20 @@ export class ReplicaPool {
   private constructor(spec: ModelSpec, backend: BackendName, data: SharedData, nParams: number, readonly maxBatch: number, readonly threads: number, maxParticles: number) {
     const f64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * n));
     const i32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * n));
+    this.kernels = loadKernels(backend);
+    // In the main backend's memory when that is shared (WebAssembly): the main replica and Adam then use it in place.
+    const inKernels = this.kernels.alloc(nParams);
+    const paramsShared = inKernels.buffer instanceof SharedArrayBuffer;
     this.shared = {
-      params: new Float32Array(new SharedArrayBuffer(4 * nParams)),
+      params: paramsShared ? inKernels : new Float32Array(new SharedArrayBuffer(4 * nParams)),
       indices: i32(maxBatch), margIndices: i32(maxBatch),
       tJoint: f64(maxBatch), tMarg: f64(maxBatch), gJoint: f64(maxBatch), gMarg: f64(maxBatch),
       rowFactor: f64(maxBatch), scalars: f64(4),
     };
     const perReplica = Math.ceil(maxBatch / threads);
-    this.local = new ReplicaHost(spec, backend, data, this.shared, perReplica, maxParticles);
+    this.local = new ReplicaHost(spec, this.kernels, data, this.shared, perReplica, maxParticles, paramsShared);
     this.kernelsName = this.local.kernelsName;
-    this.grads = new Float32Array(nParams);
+    this.grads = this.local.grads;
     for (let w = 1; w < threads; w++) {
       const init: WorkerInit = {
         spec, backend, data, shared: this.shared,
@@ -87,7 +99,11 @@ export class ReplicaPool {
     };
     const pool = new ReplicaPool(spec, backend, sharedData, nParams, maxBatch, Math.max(1, threads), maxParticles);
     await Promise.all(pool.workers.map((h) => new Promise<void>((resolve, reject) => {
-      h.worker.once('message', (m: { ready: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(`replica worker failed to start: ${m.error}`))));
+      h.worker.once('message', (m: { ready: boolean; error?: string; grads?: Float32Array }) => {
+        if (!m.ready) return reject(new Error(`replica worker failed to start: ${m.error}`));
+        if (m.grads) h.grads = m.grads;
+        resolve();
+      });
       h.worker.once('error', reject);
     })));
     return pool;
@@ -121,6 +137,7 @@ export class ReplicaPool {
     for (const h of this.workers) {
       // Bounded waits: Node 20 was seen to lose a notify about once in 10⁵ waits (a
       // stress test of this exact protocol hung with done === seq), so never rely on one.
+      for (let spin = 0; spin < SPIN_ITERATIONS && Atomics.load(h.control, Slot.done) !== h.seq; spin++);
       const started = performance.now();
       while (Atomics.load(h.control, Slot.done) !== h.seq) {
         Atomics.wait(h.control, Slot.done, Atomics.load(h.control, Slot.done), 2);
@@ -161,12 +178,20 @@ export class ReplicaPool {
     return loss;
   }
 
+  /** Adds the workers' gradients to the main replica's, in worker order, and checks that all are finite. */
   private sumGradients(): void {
-    this.grads.set(this.local.grads);
-    for (const h of this.workers) {
-      const g = h.grads;
-      for (let i = 0; i < g.length; i++) this.grads[i]! += g[i]!;
+    const sum = this.grads;
+    let bad = 0;
+    if (this.workers.length === 0) for (let i = 0; i < sum.length; i++) bad += sum[i]! - sum[i]!;
+    for (let w = 0; w < this.workers.length; w++) {
+      const g = this.workers[w]!.grads, last = w === this.workers.length - 1;
+      for (let i = 0; i < sum.length; i++) {
+        const s = Math.fround(sum[i]! + g[i]!);
+        sum[i] = s;
+        if (last) bad += s - s; // NaN for NaN or ±Inf
+      }
     }
+    this.gradientsFinite = bad === 0;
   }
 
   /** Stops the workers. */

@@ -1,6 +1,6 @@
 import { buildStructure } from '../ansatz/structure.js';
 import { Replica } from '../ansatz/replica.js';
-import { loadKernels, type BackendName } from '../engine/backend.js';
+import type { Kernels } from '../engine/kernels.js';
 import type { ModelSpec } from '../ansatz/structure.js';
 import { allocGatherBuffers, gather, type GatherBuffers, type SharedData } from './data.js';
 import type { SharedBuffers } from './protocol.js';
@@ -16,11 +16,11 @@ export class ReplicaHost {
   readonly kernelsName: string;
   private readonly buffers: GatherBuffers;
 
-  constructor(spec: ModelSpec, backend: BackendName, private readonly data: SharedData, private readonly shared: SharedBuffers, maxRows: number, maxParticles: number) {
-    const kernels = loadKernels(backend);
+  /** With `sharedParams`, the replica reads shared.params in place (it must live in `kernels`' memory). */
+  constructor(spec: ModelSpec, kernels: Kernels, private readonly data: SharedData, private readonly shared: SharedBuffers, maxRows: number, maxParticles: number, sharedParams = false) {
     this.kernelsName = kernels.name;
     const structure = buildStructure(spec);
-    this.params = kernels.alloc(structure.layout.length);
+    this.params = sharedParams ? shared.params : kernels.alloc(structure.layout.length);
     this.grads = kernels.alloc(structure.layout.length);
     this.replica = new Replica(kernels, structure, this.params, this.grads, { maxRows, maxParticles });
     this.buffers = allocGatherBuffers(data, maxRows, maxParticles, kernels.alloc);
@@ -28,7 +28,7 @@ export class ReplicaHost {
 
   /** Forward on batch rows [start, end): pulls the current parameters, writes T into the shared arrays. */
   forward(start: number, end: number): void {
-    this.params.set(this.shared.params);
+    if (this.params !== this.shared.params) this.params.set(this.shared.params);
     const batch = gather(this.data, this.buffers, this.shared.indices, start, end, this.shared.margIndices);
     this.replica.forward(batch, this.buffers.z, this.buffers.zMarg);
     const rows = end - start;
@@ -45,7 +45,7 @@ export class ReplicaHost {
 
   /** One MSE pre-training forward+backward on rows [start, end); returns the weighted loss part. */
   pretrain(start: number, end: number): number {
-    this.params.set(this.shared.params);
+    if (this.params !== this.shared.params) this.params.set(this.shared.params);
     this.grads.fill(0);
     const batch = gather(this.data, this.buffers, this.shared.indices, start, end);
     return this.replica.pretrain(batch, this.buffers.z, this.shared.rowFactor.subarray(start, end), this.shared.scalars[0]!);

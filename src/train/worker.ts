@@ -1,14 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { Command, Slot, type WorkerInit } from './protocol.js';
+import { loadKernels } from '../engine/backend.js';
+import { Command, Slot, SPIN_ITERATIONS, type WorkerInit } from './protocol.js';
 import { ReplicaHost } from './replicaHost.js';
 
-/** A replica in a worker thread: waits on its control block, runs the command on its slice, signals done. */
+/**
+ * A replica in a worker thread: waits on its control block, runs the command on its slice,
+ * signals done. When its backend's memory is shared (WebAssembly), the main thread reads this
+ * replica's gradients in place; otherwise they are copied into WorkerInit.grads.
+ */
 const init = workerData as WorkerInit;
 const ctrl = init.control;
 let host: ReplicaHost | undefined;
+let gradsInPlace = false;
 try {
-  host = new ReplicaHost(init.spec, init.backend, init.data, init.shared, init.maxRows, init.maxParticles);
-  parentPort?.postMessage({ ready: true, kernels: host.kernelsName });
+  host = new ReplicaHost(init.spec, loadKernels(init.backend), init.data, init.shared, init.maxRows, init.maxParticles);
+  gradsInPlace = host.grads.buffer instanceof SharedArrayBuffer;
+  parentPort?.postMessage({ ready: true, kernels: host.kernelsName, grads: gradsInPlace ? host.grads : undefined });
 } catch (err) {
   parentPort?.postMessage({ ready: false, error: String((err as Error)?.stack ?? err) });
 }
@@ -16,7 +23,8 @@ try {
 let seen = 0;
 while (host) {
   if (Atomics.load(ctrl, Slot.seq) === seen) {
-    Atomics.wait(ctrl, Slot.seq, seen, 2); // bounded: a lost notify costs 2 ms, never a hang
+    for (let spin = 0; spin < SPIN_ITERATIONS && Atomics.load(ctrl, Slot.seq) === seen; spin++);
+    if (Atomics.load(ctrl, Slot.seq) === seen) Atomics.wait(ctrl, Slot.seq, seen, 2); // bounded: a lost notify costs 2 ms, never a hang
     continue;
   }
   seen = Atomics.load(ctrl, Slot.seq);
@@ -26,10 +34,10 @@ while (host) {
     if (cmd === Command.forward) host.forward(start, end);
     else if (cmd === Command.backward) {
       host.backward(start, end);
-      init.grads.set(host.grads);
+      if (!gradsInPlace) init.grads.set(host.grads);
     } else if (cmd === Command.pretrain) {
       init.result[0] = host.pretrain(start, end);
-      init.grads.set(host.grads);
+      if (!gradsInPlace) init.grads.set(host.grads);
     }
   } catch (err) {
     const text = new TextEncoder().encode(String((err as Error)?.stack ?? err)).subarray(0, init.error.length);
