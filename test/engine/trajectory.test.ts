@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { fitAnsatz } from '../../src/train/fit.js';
+import { TRAIN_DEFAULTS, type TrainOptions } from '../../src/train/options.js';
+import { Rng } from '../../src/engine/rng.js';
+import type { ModelSpec } from '../../src/ansatz/structure.js';
+import type { SharedData } from '../../src/train/data.js';
+import type { BackendName } from '../../src/engine/backend.js';
+
+/** x ∈ R³, z = x₀ + x₁/2 − 0.3x₂² + (0.3 + 0.2|x₀|)·N(0,1): the peer's DNN benchmark distribution. */
+function data(n: number, seed: number): SharedData {
+  const rng = new Rng(seed), dense = new Float32Array(n * 3), z = new Float32Array(n);
+  for (let r = 0; r < n; r++) {
+    for (let k = 0; k < 3; k++) dense[3 * r + k] = rng.normal();
+    const [a, b, c] = [dense[3 * r]!, dense[3 * r + 1]!, dense[3 * r + 2]!];
+    z[r] = a + 0.5 * b - 0.3 * c * c + (0.3 + 0.2 * Math.abs(a)) * rng.normal();
+  }
+  return { n, xDim: 3, zDim: 1, dense, z };
+}
+
+const spec: ModelSpec = { arch: 'dnn', xDim: 3, zDim: 1, hidden: [64, 64, 64], act: 'relu', epsilon: 1e-6 };
+
+async function firstLosses(backend: BackendName, threads: number, lossName: 'dv' | 'mlc' = 'dv', weighted = false): Promise<number[]> {
+  const d = data(2600, 7);
+  if (weighted) {
+    const rng = new Rng(8);
+    d.weights = Float64Array.from({ length: d.n }, () => 0.5 + rng.uniform());
+  }
+  // Learning rate 1e-3 so that five steps move the weights visibly; the D penalty is on.
+  const o: TrainOptions = { ...TRAIN_DEFAULTS, epochs: 1, batchSize: 512, learningRate: 1e-3, valFraction: 0.01, seed: 3, threads, backend, loss: lossName };
+  const losses: number[] = [];
+  await fitAnsatz(spec, d, o, { onStep: (l) => losses.push(l) });
+  return losses.slice(0, 5);
+}
+
+describe('fast paths against the plain path', () => {
+  // Float32 forward passes in a different summation order (SIMD tiles, FMA, two replicas) agree
+  // to ~1e-6 relative per step; five Adam steps at lr 1e-3 keep the drift far below 1e-4.
+  for (const [lossName, weighted] of [['dv', false], ['mlc', true]] as const) {
+    it(`fitAnsatz(backend 'wasm', 2 threads) gives the first 5 step losses of fitAnsatz(backend 'js', 1 thread) to 1e-4 relative (${lossName}${weighted ? ', weighted' : ''})`, async () => {
+      const plain = await firstLosses('js', 1, lossName, weighted);
+      const fast = await firstLosses('wasm', 2, lossName, weighted);
+      expect(plain).toHaveLength(5);
+      expect(fast).toHaveLength(5);
+      for (let i = 0; i < 5; i++) expect(Math.abs(fast[i]! - plain[i]!) / Math.abs(plain[i]!)).toBeLessThan(1e-4);
+      // the losses do move: the comparison is not between five copies of the initial loss
+      expect(new Set(plain).size).toBe(5);
+    }, 60_000);
+  }
+
+  it("fitAnsatz(backend 'wasm', 1 thread) and (backend 'wasm', 2 threads) give the same first 5 step losses to 1e-4 relative", async () => {
+    const one = await firstLosses('wasm', 1);
+    const two = await firstLosses('wasm', 2);
+    for (let i = 0; i < 5; i++) expect(Math.abs(two[i]! - one[i]!) / Math.abs(one[i]!)).toBeLessThan(1e-4);
+  }, 60_000);
+});
