@@ -12,6 +12,8 @@ const { availableThreads } = await import(`${src}train/split.ts`);
 const { buildStructure } = await import(`${src}ansatz/structure.ts`);
 const { GaussianAnsatz } = await import(`${src}ansatz/GaussianAnsatz.ts`);
 const { loadKernels } = await import(`${src}engine/backend.ts`);
+const { PredictPool } = await import(`${src}train/predictPool.ts`);
+const { covarianceFromRaw, sigmaFromCovariance } = await import(`${src}ansatz/inference.ts`);
 await import(`${src}archs/index.ts`).catch(() => undefined); // registers the particle-cloud architectures
 
 const [caseName, optsJson = '{}'] = process.argv.slice(2);
@@ -79,26 +81,49 @@ function mulberry(seed) {
   };
 }
 
-/** rows/s of GaussianAnsatz.predict over all rows (median of 5 after a warm-up), as the peer's `infer`. */
-function infer(d, estimate) {
-  const model = new GaussianAnsatz({ ...dnnSpec, estimate });
+/** The peer's weights (or a seeded Glorot start) for inference. */
+function inferenceWeights(d) {
   const structure = buildStructure(dnnSpec);
+  return d.params ?? structure.layout.initialise(new Float32Array(structure.layout.length), { uniform: mulberry(3) });
+}
+
+/** Median rows/s of `run` over all rows (5 timed calls after a warm-up), as the peer's `infer`. */
+function rowsPerSecond(n, run) {
+  const times = [];
+  let last = run();
+  for (let i = 0; i < (opts.quick ? 2 : 5); i++) {
+    const t0 = performance.now();
+    last = run();
+    times.push(performance.now() - t0);
+  }
+  return { rate: n / (median(times) / 1000), meanSigma: last.reduce((a, b) => a + b, 0) / last.length };
+}
+
+/** ẑ and σ̂ through GaussianAnsatz.predict (what the library's users call today). */
+function inferPredict(d, estimate) {
+  const model = new GaussianAnsatz({ ...dnnSpec, estimate });
   model.spec_ = dnnSpec;
-  model.weights_ = d.params ?? structure.layout.initialise(new Float32Array(structure.layout.length), { uniform: mulberry(3) });
+  model.weights_ = inferenceWeights(d);
   model.xScaler_ = { mean: [0, 0, 0], std: [1, 1, 1] };
   model.zScaler_ = { mean: [0], std: [1] };
   const x = { data: d.x, rows: d.n, cols: 3 };
-  const reps = opts.quick ? 2 : 5;
-  const times = [];
-  let checksum = 0;
-  model.predict(x);
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    const p = model.predict(x);
-    times.push(performance.now() - t0);
-    checksum = p.sigma.reduce((a, b) => a + b, 0) / p.rows;
+  const r = rowsPerSecond(d.n, () => model.predict(x).sigma);
+  return { ours: r.rate, meanSigma: r.meanSigma, path: `GaussianAnsatz.predict: ${loadKernels('auto').name}, 1 thread, chunks of 8192, estimate '${estimate}'` };
+}
+
+/** ẑ and σ̂ through PredictPool (src/train/predictPool.ts: the rows split over the cores). */
+async function inferPool(d, estimate) {
+  const pool = await PredictPool.create(dnnSpec, 'auto', inferenceWeights(d), opts.threads || 'auto');
+  try {
+    const identity = { mean: [0], std: [1] };
+    const r = rowsPerSecond(d.n, () => {
+      const p = pool.predict(d.x, d.n, estimate === 'argmax');
+      return sigmaFromCovariance(covarianceFromRaw(p.cRaw, d.n, 1, dnnSpec.epsilon, identity), d.n, 1);
+    });
+    return { ours: r.rate, meanSigma: r.meanSigma, path: `PredictPool: ${pool.path}, chunks of ${pool.chunkRows}, estimate '${estimate}'` };
+  } finally {
+    await pool.close();
   }
-  return { ours: d.n / (median(times) / 1000), meanSigma: checksum, path: `${loadKernels('auto').name}, 1 thread, chunks of 8192, estimate '${estimate}'` };
 }
 
 async function main() {
@@ -114,7 +139,7 @@ async function main() {
     out.data = `${d.source}, ${d.offsets[d.n]} real particles (mean ${(d.offsets[d.n] / d.n).toFixed(1)} per jet; the peer pads to 150)`;
   } else if (caseName.startsWith('dnn-infer')) {
     const d = peer ? loadDnn() : generateDnn();
-    out = infer(d, opts.estimate ?? 'b');
+    out = opts.via === 'predict' ? inferPredict(d, opts.estimate ?? 'b') : await inferPool(d, opts.estimate ?? 'b');
     out.data = d.source;
   } else throw new Error(`unknown case ${caseName}`);
   out.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -1,90 +1,123 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json] [-- --quick] [-- --no-peer]`: training and inference throughput of
-// ansatz beside the PyTorch CPU peer (../shared/peer/peer.sh), measured in the same run, one
-// after the other (never concurrently). Needs the build (npm run build).
-// Prints one JSON object per case: {case, unit, ours, peer, ratio, path, ...}.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// Engine speed against the PyTorch CPU peer (../shared/peer/peer.sh), measured in the same run:
+//   npm run bench [-- --json] [--quick] [--case dnn-train,pfn-train,dnn-infer] [--rounds R] [--no-peer]
+// Each case runs ours (bench/cases.mjs, in its own process) then the peer, never both at once,
+// `rounds` times (default 3, --quick 1); figures are medians over rounds, `roundRatios` the ratio
+// of each back-to-back pair. The machine is shared: the 1-minute load average is printed with each. Our side runs the TypeScript
+// sources through tsx: no build needed. With --json, one JSON object per line and case.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GaussianAnsatz } from '../dist/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = new Set(process.argv.slice(2));
-const json = args.has('--json'), quick = args.has('--quick'), noPeer = args.has('--no-peer');
-const peerDir = resolve(here, '../../shared/peer');
-const peerData = process.env.PEER_DATA ?? '/tmp/ansatz-peer-data';
-const say = (s) => { if (!json) process.stderr.write(`${s}\n`); };
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
+};
+const json = flag('--json'), quick = flag('--quick');
+const rounds = Number(option('--rounds', quick ? 1 : 3));
+const peerScript = option('--peer', process.env.ANSATZ_PEER ?? join(here, '..', '..', 'shared', 'peer', 'peer.sh'));
+const usePeer = !flag('--no-peer') && existsSync(peerScript);
+const cases = option('--case', 'dnn-train,pfn-train,dnn-infer').split(',');
+const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null);
+const load = () => loadavg()[0].toFixed(2);
+const log = (text) => process.stderr.write(`${text}\n`);
 
-function runPeer(kind, extra = []) {
-  if (noPeer || !existsSync(join(peerDir, 'peer.sh'))) return null;
-  const r = spawnSync('bash', [join(peerDir, 'peer.sh'), kind, ...extra], { encoding: 'utf8', env: { ...process.env, PEER_DATA: peerData } });
-  const lines = (r.stdout ?? '').trim().split('\n').filter((l) => l.startsWith('{'));
-  if (r.status !== 0 || lines.length === 0) { say(`peer ${kind} did not run: ${(r.stderr ?? '').slice(-300)}`); return null; }
-  return JSON.parse(lines[lines.length - 1]);
+/** Epochs and batches per epoch of the training cases (the peer's defaults: 4 epochs, the first is warm-up). */
+const trainOpts = quick ? { epochs: 2, batches: 3 } : { epochs: 4, batches: 0 };
+
+function ours(caseName, extra = {}) {
+  const opts = JSON.stringify({ ...trainOpts, ...extra, quick, threads: Number(option('--threads', 0)) });
+  const res = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', join(here, 'cases.mjs'), caseName, opts], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (res.status !== 0) throw new Error(`bench/cases.mjs ${caseName} failed:\n${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split('\n').pop());
 }
 
-function readF32(name) {
-  const b = readFileSync(join(peerData, name));
-  const out = new Float32Array(b.byteLength / 4);
-  new Uint8Array(out.buffer).set(b);
-  return out;
-}
-
-/** Peer's data when it exists (the same rows the peer trains on), else the same generator in JS. */
-function dnnData() {
-  if (existsSync(join(peerData, 'dnn_x.bin'))) {
-    const x = readF32('dnn_x.bin'), z = readF32('dnn_z.bin');
-    return { x: { data: x, rows: z.length, cols: 3 }, z };
+/** The peer's summary line, or null (with the reason on stderr) when it cannot run here. */
+function peer(mode) {
+  if (!usePeer) return null;
+  const peerArgs = mode === 'infer' ? [] : ['--epochs', String(trainOpts.epochs), ...(trainOpts.batches ? ['--batches', String(trainOpts.batches)] : [])];
+  try {
+    const out = execFileSync('bash', [peerScript, mode, ...peerArgs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
+    return JSON.parse(out.trim().split('\n').pop());
+  } catch (err) {
+    log(`peer ${mode} did not run: ${String(err.stderr ?? err.message).trim().split('\n').slice(-3).join(' | ')}`);
+    return null;
   }
-  const n = 100_000, x = new Float32Array(3 * n), z = new Float32Array(n);
-  let s = 1;
-  const u = () => ((s = (s * 16807) % 2147483647) / 2147483647);
-  const g = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < 3; k++) x[3 * i + k] = g();
-    z[i] = x[3 * i] + 0.5 * x[3 * i + 1] - 0.3 * x[3 * i + 2] ** 2 + (0.3 + 0.2 * Math.abs(x[3 * i])) * g();
+}
+
+/** Makes sure the peer's data exists (peer.sh generates it on first use); our side falls back to generated data otherwise. */
+function ensurePeerData() {
+  const dir = process.env.PEER_DATA ?? '/tmp/ansatz-peer-data';
+  if (!usePeer || existsSync(join(dir, 'manifest.json'))) return;
+  try {
+    execFileSync('bash', [peerScript, 'infer', '--bs', '100000'], { stdio: 'ignore' });
+  } catch {
+    log('peer.sh could not generate its data: our side uses generated data of the same shapes; peer: null');
   }
-  return { x: { data: x, rows: n, cols: 3 }, z };
 }
 
-const records = [];
-function report(rec) {
-  records.push(rec);
-  if (json) process.stdout.write(`${JSON.stringify(rec)}\n`);
-}
+const specs = {
+  'dnn-train': { unit: 'samples/s', peerMode: 'dnn', peerKey: 'median_samples_per_s' },
+  'pfn-train': { unit: 'samples/s', peerMode: 'pfn', peerKey: 'median_samples_per_s' },
+  'dnn-infer': { unit: 'rows/s', peerMode: 'infer', peerKey: 'rows_per_s' },
+};
 
-// DNN training: four MLPs 3(4 for C)→64→64→64→1, batch 2048, Adam lr 1e-4 (the peer's step).
-const { x, z } = dnnData();
-const epochs = quick ? 2 : 4;
-const train = { hidden: [64, 64, 64], batchSize: 2048, learningRate: 1e-4, l2: 0, dPenalty: 0, stages: 1, patience: 0, valFraction: 0.01, epochs, seed: 0 };
-const perEpoch = [];
-const model = await new GaussianAnsatz(train).fit(x, z, { onEpoch: (r) => perEpoch.push(r) });
-const fr = model.fitResult_;
-say(`ours dnn-train: ${Math.round(fr.samplesPerSecond)} samples/s (${fr.kernels}, ${fr.threads} threads)`);
-const peerDnn = runPeer('dnn', quick ? ['--epochs', '2'] : []);
-const peerDnnRate = peerDnn?.median_samples_per_s ?? null;
-report({ case: 'dnn-train', unit: 'samples/s', ours: Math.round(fr.samplesPerSecond), peer: peerDnnRate && Math.round(peerDnnRate), ratio: peerDnnRate ? +(fr.samplesPerSecond / peerDnnRate).toFixed(3) : null, path: `${fr.kernels}, ${fr.threads} threads` });
-
-// DNN inference: ẑ and σ̂ for all rows, in chunks of 8192 (the peer computes B and C(x, B)).
-for (const estimate of ['b', 'argmax']) {
-  model.params.estimate = estimate;
-  model.predict(x);
-  const times = [];
-  for (let k = 0; k < (quick ? 2 : 5); k++) {
-    const t0 = performance.now();
-    model.predict(x);
-    times.push((performance.now() - t0) / 1000);
+function runCase(caseName) {
+  const spec = specs[caseName];
+  if (!spec) throw new Error(`unknown case ${caseName}; should be one of ${Object.keys(specs).join(', ')}`);
+  const variants = caseName === 'dnn-infer' ? [{ estimate: 'b', via: 'pool' }, { estimate: 'b', via: 'predict' }, { estimate: 'argmax', via: 'pool' }, { estimate: 'argmax', via: 'predict' }] : [undefined];
+  const results = [];
+  for (const variant of variants) {
+    const estimate = variant?.estimate;
+    const mine = [], theirs = [], loads = [], pairs = [];
+    let last;
+    for (let r = 0; r < rounds; r++) {
+      loads.push(load());
+      try {
+        last = ours(caseName, variant ?? {});
+      } catch (err) {
+        log(String(err.message));
+        last = { error: String(err.message).split('\n').slice(0, 3).join(' ') };
+        break;
+      }
+      mine.push(last.ours);
+      if (!results[0]) {
+        const p = peer(spec.peerMode);
+        if (p) theirs.push(p[spec.peerKey]);
+        if (p) pairs.push(Number((last.ours / p[spec.peerKey]).toFixed(2)));
+      }
+      loads.push(load());
+    }
+    const peerFigure = results[0] ? results[0].peer : median(theirs);
+    const o = median(mine);
+    const row = {
+      case: caseName, unit: spec.unit, ours: o && Math.round(o), peer: peerFigure && Math.round(peerFigure),
+      ratio: o && peerFigure ? Number((o / peerFigure).toFixed(2)) : null,
+      path: last?.path ?? null,
+      ...(estimate ? { estimate, via: variant.via, peerComputes: 'B and C(x, B)' } : {}),
+      ...(caseName === 'pfn-train' && last?.peakRssMiB ? { peakRssMiB: last.peakRssMiB } : {}),
+      rounds: mine.length, ...(pairs.length ? { roundRatios: pairs } : {}), loadavg1m: loads.join(' '), data: last?.data, ...(last?.error ? { error: last.error } : {}),
+    };
+    results.push(row);
+    print(row);
   }
-  times.sort((a, b) => a - b);
-  const ours = x.rows / times[Math.floor(times.length / 2)];
-  const peerInfer = estimate === 'b' ? runPeer('infer') : null;
-  const peerRate = peerInfer?.rows_per_s ?? null;
-  report({ case: estimate === 'b' ? 'dnn-infer' : 'dnn-infer-argmax', unit: 'rows/s', ours: Math.round(ours), peer: peerRate && Math.round(peerRate), ratio: peerRate ? +(ours / peerRate).toFixed(3) : null, path: `${fr.kernels}, 1 thread, estimate '${estimate}'` });
-  say(`ours dnn-infer (${estimate}): ${Math.round(ours)} rows/s`);
 }
 
+function print(row) {
+  if (json) return process.stdout.write(JSON.stringify(row) + '\n');
+  const fmt = (x) => (x == null ? '–' : x >= 1e5 ? x.toExponential(2) : String(x));
+  const name = row.estimate ? `${row.case} (${row.estimate}, ${row.via})` : row.case;
+  process.stdout.write(`${name.padEnd(22)} ${fmt(row.ours).padStart(9)} ${row.unit.padEnd(9)} peer ${fmt(row.peer).padStart(9)}  ratio ${row.ratio ?? '–'}  [${row.path}]${row.peakRssMiB ? `  peak RSS ${row.peakRssMiB} MiB` : ''}  load ${row.loadavg1m}${row.error ? `  ERROR ${row.error}` : ''}\n`);
+}
+
+ensurePeerData();
 if (!json) {
-  process.stdout.write('| case | unit | ansatz | PyTorch peer | ratio | path |\n|---|---|---|---|---|---|\n');
-  for (const r of records) process.stdout.write(`| ${r.case} | ${r.unit} | ${r.ours} | ${r.peer ?? '–'} | ${r.ratio ?? '–'} | ${r.path} |\n`);
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(`${new Date().toISOString().slice(0, 10)}  ${cpu} × ${cpus().length}  Node ${process.version}${quick ? '  (quick)' : ''}\n`);
 }
+for (const c of cases) runCase(c);

@@ -61,13 +61,14 @@ export class Replica {
     const net = this.nets.C;
     const e = net.embedding.dim, n = this.cZ, w = e + n, buf = net.headIn!;
     const sets = zMarg ? [z, zMarg] : [z];
-    sets.forEach((zs, s) => {
+    for (let s = 0; s < sets.length; s++) {
+      const zs = sets[s]!;
       for (let r = 0; r < rows; r++) {
         const o = (s * rows + r) * w;
-        buf.set(latent.subarray(r * e, (r + 1) * e), o);
+        for (let k = 0; k < e; k++) buf[o + k] = latent[r * e + k]!;
         for (let k = 0; k < n; k++) buf[o + e + k] = zs[r * n + k]!;
       }
-    });
+    }
     return sets.length * rows;
   }
 

@@ -16,8 +16,9 @@ export interface SharedData {
   weights?: Float64Array;
 }
 
-/** Copies a typed array into a SharedArrayBuffer-backed one of the same kind. */
+/** A SharedArrayBuffer-backed copy of a typed array (the array itself when it already is). */
 export function toShared<T extends Float32Array | Float64Array | Int32Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
   const Ctor = a.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
   const out = new Ctor(new SharedArrayBuffer(a.length * Ctor.BYTES_PER_ELEMENT));
   out.set(a as never);
@@ -59,7 +60,7 @@ export function gather(data: SharedData, buf: GatherBuffers, indices: ArrayLike<
   const rows = end - start, xd = data.xDim, zd = data.zDim;
   for (let r = 0; r < rows; r++) {
     const i = indices[start + r]!;
-    if (data.dense) buf.dense!.set(data.dense.subarray(i * xd, (i + 1) * xd), r * xd);
+    if (data.dense) for (let k = 0; k < xd; k++) buf.dense![r * xd + k] = data.dense[i * xd + k]!;
     for (let k = 0; k < zd; k++) buf.z[r * zd + k] = data.z[i * zd + k]!;
     if (margIndices) {
       const j = margIndices[start + r]!;

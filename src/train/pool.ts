@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModelSpec } from '../ansatz/structure.js';
+import { triangleSize } from '../ansatz/quadratic.js';
 import { loadKernels, type BackendName } from '../engine/backend.js';
 import type { Kernels } from '../engine/kernels.js';
 import { toShared, type SharedData } from './data.js';
@@ -57,6 +58,7 @@ export class ReplicaPool {
   private constructor(spec: ModelSpec, backend: BackendName, data: SharedData, nParams: number, readonly maxBatch: number, readonly threads: number, maxParticles: number) {
     const f64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * n));
     const i32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * n));
+    const f32 = (n: number): Float32Array => new Float32Array(new SharedArrayBuffer(4 * n));
     this.kernels = loadKernels(backend);
     // In the main backend's memory when that is shared (WebAssembly): the main replica and Adam then use it in place.
     const inKernels = this.kernels.alloc(nParams);
@@ -66,6 +68,7 @@ export class ReplicaPool {
       indices: i32(maxBatch), margIndices: i32(maxBatch),
       tJoint: f64(maxBatch), tMarg: f64(maxBatch), gJoint: f64(maxBatch), gMarg: f64(maxBatch),
       rowFactor: f64(maxBatch), scalars: f64(4),
+      prediction: { zHat: f32(maxBatch * spec.zDim), b: f32(maxBatch * spec.zDim), d: f32(maxBatch * spec.zDim), cRaw: f32(maxBatch * triangleSize(spec.zDim)) },
     };
     const perReplica = Math.ceil(maxBatch / threads);
     this.local = new ReplicaHost(spec, this.kernels, data, this.shared, perReplica, maxParticles, paramsShared);
@@ -85,7 +88,7 @@ export class ReplicaPool {
   }
 
   /**
-   * Starts a pool. `data` is moved into shared memory here. `maxParticles` bounds the particles
+   * Starts a pool. `data` is moved into shared memory here (arrays already there are used in place). `maxParticles` bounds the particles
    * of one replica's slice (clouds only).
    */
   static async create(spec: ModelSpec, backend: BackendName, data: SharedData, nParams: number, maxBatch: number, threads: number, maxParticles = 0): Promise<ReplicaPool> {
@@ -164,6 +167,15 @@ export class ReplicaPool {
     this.local.backward(...this.slices[0]!);
     this.join();
     this.sumGradients();
+  }
+
+  /** Inference on rows shared.indices[0..rows): fills shared.prediction (ẑ by argmax of T, or B). */
+  predict(rows: number, argmax: boolean): void {
+    this.shared.scalars[1] = argmax ? 1 : 0;
+    this.split(rows);
+    this.dispatch(Command.predict);
+    this.local.predict(...this.slices[0]!);
+    this.join();
   }
 
   /** MSE pre-training step on `rows` rows (shared.rowFactor holds w_r/Σw); returns the loss. */

@@ -3,7 +3,7 @@ import type { BackendName } from '../engine/backend.js';
 import type { SharedData } from './data.js';
 
 /** Commands the main thread sends to a replica worker through its shared control block. */
-export const Command = { forward: 1, backward: 2, pretrain: 3, stop: 4 } as const;
+export const Command = { forward: 1, backward: 2, pretrain: 3, stop: 4, predict: 5 } as const;
 
 /** Slots of a worker's control block (Int32Array on a SharedArrayBuffer). */
 export const Slot = { seq: 0, done: 1, cmd: 2, start: 3, end: 4, failed: 5 } as const;
@@ -23,7 +23,9 @@ export interface SharedBuffers {
   gMarg: Float64Array;
   /** Per row: λ_D-weighted factor of sign(D) (training) or w_r/Σw (pre-training). */
   rowFactor: Float64Array;
-  scalars: Float64Array; // [c0]
+  scalars: Float64Array; // [c0, argmax (1) or B (0) for predict]
+  /** Inference outputs per batch row: ẑ and B (rows × zDim), D (rows × zDim), raw C (rows × N(N+1)/2). */
+  prediction: { zHat: Float32Array; b: Float32Array; d: Float32Array; cRaw: Float32Array };
 }
 
 export interface WorkerInit {

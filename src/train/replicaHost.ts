@@ -43,6 +43,18 @@ export class ReplicaHost {
     this.replica.backward(s.gJoint.subarray(start, end), s.gMarg.subarray(start, end), s.rowFactor.subarray(start, end));
   }
 
+  /** Inference on batch rows [start, end) into shared.prediction (ẑ by argmax when shared.scalars[1] is 1). */
+  predict(start: number, end: number): void {
+    if (this.params !== this.shared.params) this.params.set(this.shared.params);
+    const batch = gather(this.data, this.buffers, this.shared.indices, start, end);
+    const p = this.replica.predict(batch, this.shared.scalars[1] === 1);
+    const out = this.shared.prediction, n = this.data.zDim, nTri = p.cRaw.length / batch.rows;
+    out.zHat.set(p.zHat, start * n);
+    out.b.set(p.b, start * n);
+    out.d.set(p.d, start * n);
+    out.cRaw.set(p.cRaw, start * nTri);
+  }
+
   /** One MSE pre-training forward+backward on rows [start, end); returns the weighted loss part. */
   pretrain(start: number, end: number): number {
     if (this.params !== this.shared.params) this.params.set(this.shared.params);

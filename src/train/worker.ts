@@ -35,7 +35,8 @@ while (host) {
     else if (cmd === Command.backward) {
       host.backward(start, end);
       if (!gradsInPlace) init.grads.set(host.grads);
-    } else if (cmd === Command.pretrain) {
+    } else if (cmd === Command.predict) host.predict(start, end);
+    else if (cmd === Command.pretrain) {
       init.result[0] = host.pretrain(start, end);
       if (!gradsInPlace) init.grads.set(host.grads);
     }
