@@ -23,9 +23,13 @@ export function choleskyFactorFromRaw(raw: ArrayLike<number>, rawOffset: number,
   return l;
 }
 
+/** precisionFromRaw's work space (reused: it is called once per row at inference). */
+let factorScratch = new Float64Array(1);
+
 /** −C = L Lᵀ + εI for one row (the precision matrix of the Gaussian in z). */
 export function precisionFromRaw(raw: ArrayLike<number>, rawOffset: number, zDim: number, epsilon: number, out: Float64Array): Float64Array {
-  const l = choleskyFactorFromRaw(raw, rawOffset, zDim, new Float64Array(zDim * zDim));
+  if (factorScratch.length !== zDim * zDim) factorScratch = new Float64Array(zDim * zDim);
+  const l = choleskyFactorFromRaw(raw, rawOffset, zDim, factorScratch);
   for (let i = 0; i < zDim; i++)
     for (let j = 0; j < zDim; j++) {
       let s = i === j ? epsilon : 0;

@@ -34,7 +34,7 @@ export class Replica {
   readonly tMarg: Float64Array;
   private readonly penaltySign: Float32Array;
 
-  constructor(kernels: Kernels, private readonly structure: ModelStructure, params: Float32Array, readonly grads: Float32Array, private readonly limits: BatchLimits) {
+  constructor(private readonly kernels: Kernels, private readonly structure: ModelStructure, params: Float32Array, readonly grads: Float32Array, private readonly limits: BatchLimits) {
     const { spec } = structure;
     this.zDim = spec.zDim;
     this.cZ = spec.cUsesZ === false ? 0 : spec.zDim;
@@ -153,7 +153,7 @@ export class Replica {
   private latentGradientBuffer(name: NetName): Float32Array {
     let buf = this.latentGradients.get(name);
     if (!buf) {
-      buf = new Float32Array(this.limits.maxRows * this.nets[name].embedding.dim);
+      buf = this.kernels.alloc(this.limits.maxRows * this.nets[name].embedding.dim); // in the backend's memory: no copies per call
       this.latentGradients.set(name, buf);
     }
     return buf;
