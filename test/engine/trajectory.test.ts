@@ -5,6 +5,10 @@ import { Rng } from '../../src/engine/rng.js';
 import type { ModelSpec } from '../../src/ansatz/structure.js';
 import type { SharedData } from '../../src/train/data.js';
 import type { BackendName } from '../../src/engine/backend.js';
+import { buildStructure } from '../../src/ansatz/structure.js';
+import { Replica } from '../../src/ansatz/replica.js';
+import { jsKernels } from '../../src/engine/jsKernels.js';
+import { PredictPool } from '../../src/train/predictPool.js';
 
 /** x ∈ R³, z = x₀ + x₁/2 − 0.3x₂² + (0.3 + 0.2|x₀|)·N(0,1): the peer's DNN benchmark distribution. */
 function data(n: number, seed: number): SharedData {
@@ -51,5 +55,34 @@ describe('fast paths against the plain path', () => {
     const one = await firstLosses('wasm', 1);
     const two = await firstLosses('wasm', 2);
     for (let i = 0; i < 5; i++) expect(Math.abs(two[i]! - one[i]!) / Math.abs(one[i]!)).toBeLessThan(1e-4);
+  }, 60_000);
+});
+
+describe('PredictPool against Replica.predict', () => {
+  it("PredictPool.predict(x, rows, argmax) with backend 'wasm' on 2 threads gives Replica.predict's outputs with backend 'js' to 1e-5 of their scale", async () => {
+    const structure = buildStructure(spec);
+    const params = structure.layout.initialise(new Float32Array(structure.layout.length), new Rng(4));
+    const d = data(20_000, 9);
+    // chunks of 4096 rows: five chunks, the last one partial, split between two replicas
+    const pool = await PredictPool.create(spec, 'wasm', params, 2, 4096);
+    try {
+      for (const argmax of [false, true]) {
+        const fast = pool.predict(d.dense!, d.n, argmax);
+        const replica = new Replica(jsKernels, structure, params, new Float32Array(params.length), { maxRows: d.n, maxParticles: 0 });
+        const plain = replica.predict({ rows: d.n, dense: d.dense }, argmax);
+        for (const key of ['zHat', 'b', 'd', 'cRaw'] as const) {
+          expect(fast[key]).toHaveLength(plain[key].length);
+          let worst = 0, scale = 0;
+          for (let i = 0; i < plain[key].length; i++) {
+            worst = Math.max(worst, Math.abs(fast[key][i]! - plain[key][i]!));
+            scale = Math.max(scale, Math.abs(plain[key][i]!));
+          }
+          // float32 sums of 64 products in another order (and FMA): ~1e-7 of the outputs' scale
+          expect(worst).toBeLessThanOrEqual(1e-5 * scale);
+        }
+      }
+    } finally {
+      await pool.close();
+    }
   }, 60_000);
 });
