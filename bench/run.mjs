@@ -81,8 +81,13 @@ function runCase(caseName) {
       try {
         last = ours(caseName, variant ?? {});
       } catch (err) {
-        log(String(err.message));
-        last = { error: String(err.message).split('\n').slice(0, 3).join(' ') };
+        const missing = /Unsupported architecture "(\w+)"/.exec(err.message);
+        if (missing) last = { skipped: `the '${missing[1]}' architecture is not registered (src/archs)` };
+        else {
+          log(String(err.message));
+          last = { error: String(err.message).split('\n').slice(0, 3).join(' ') };
+          process.exitCode = 1;
+        }
         break;
       }
       mine.push(last.ours);
@@ -101,7 +106,7 @@ function runCase(caseName) {
       path: last?.path ?? null,
       ...(estimate ? { estimate, via: variant.via, peerComputes: 'B and C(x, B)' } : {}),
       ...(caseName === 'pfn-train' && last?.peakRssMiB ? { peakRssMiB: last.peakRssMiB } : {}),
-      rounds: mine.length, ...(pairs.length ? { roundRatios: pairs } : {}), loadavg1m: loads.join(' '), data: last?.data, ...(last?.error ? { error: last.error } : {}),
+      rounds: mine.length, ...(pairs.length ? { roundRatios: pairs } : {}), loadavg1m: loads.join(' '), data: last?.data, ...(last?.error ? { error: last.error } : {}), ...(last?.skipped ? { skipped: last.skipped } : {}),
     };
     results.push(row);
     print(row);
@@ -112,7 +117,7 @@ function print(row) {
   if (json) return process.stdout.write(JSON.stringify(row) + '\n');
   const fmt = (x) => (x == null ? '–' : x >= 1e5 ? x.toExponential(2) : String(x));
   const name = row.estimate ? `${row.case} (${row.estimate}, ${row.via})` : row.case;
-  process.stdout.write(`${name.padEnd(22)} ${fmt(row.ours).padStart(9)} ${row.unit.padEnd(9)} peer ${fmt(row.peer).padStart(9)}  ratio ${row.ratio ?? '–'}  [${row.path}]${row.peakRssMiB ? `  peak RSS ${row.peakRssMiB} MiB` : ''}  load ${row.loadavg1m}${row.error ? `  ERROR ${row.error}` : ''}\n`);
+  process.stdout.write(`${name.padEnd(22)} ${fmt(row.ours).padStart(9)} ${row.unit.padEnd(9)} peer ${fmt(row.peer).padStart(9)}  ratio ${row.ratio ?? '–'}  [${row.path}]${row.peakRssMiB ? `  peak RSS ${row.peakRssMiB} MiB` : ''}  load ${row.loadavg1m}${row.error ? `  ERROR ${row.error}` : ''}${row.skipped ? `  skipped: ${row.skipped}` : ''}\n`);
 }
 
 ensurePeerData();
