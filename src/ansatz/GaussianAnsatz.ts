@@ -1,3 +1,4 @@
+import '../archs/index.js'; // registers the particle-cloud architectures
 import type { Activation } from '../engine/kernels.js';
 import { loadKernels } from '../engine/backend.js';
 import { InputError, NotFittedError, ParameterError } from '../errors.js';

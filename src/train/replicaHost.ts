@@ -1,3 +1,4 @@
+import '../archs/index.js'; // registers the particle-cloud architectures in this thread
 import { buildStructure } from '../ansatz/structure.js';
 import { Replica } from '../ansatz/replica.js';
 import type { Kernels } from '../engine/kernels.js';
