@@ -14,7 +14,7 @@ export function summarizePriors(r: PriorsResults): string[] {
   const ot = r.gaussianOt, o = ot.options;
   lines.push(`Gaussian OT (Figs. 3–4), σ=${o.sigma} ε_sim=${o.epsilonSim} ε_data=${o.epsilonData}, μ_train=${o.muTrain} μ_test=${o.muTest}:`);
   lines.push(`  h_train slope ${f(ot.trainMap.slope)} (α=${f(ot.trainMap.slopeAnalytic)}), offset ${f(ot.trainMap.offset)} (${f(ot.trainMap.offsetAnalytic)}); h_test slope ${f(ot.testMap.slope)} (${f(ot.testMap.slopeAnalytic)}), offset ${f(ot.testMap.offset)} (${f(ot.testMap.offsetAnalytic)})`);
-  lines.push(`  h_train on the test sample misses the data mean by ${f(ot.missTest)} ± ${f(ot.missTestError)} (analytic ${f(ot.missTestAnalytic)}); closure on the training sample ${f(ot.closureTrain)}`);
+  lines.push(`  h_train on the test sample misses the data median by ${f(ot.missTest)} ± ${f(ot.missTestError)} (analytic ${f(ot.missTestAnalytic)}); closure on the training sample ${f(ot.closureTrain)}`);
   const d = r.dijets, s = d.samples;
   lines.push(`Dijets (Figs. 6–7): QCD pT_hat ∈ [${r.options.dijets.ptRangeGeV.join(', ')}] GeV ∝ pT^−${r.options.dijets.qcdPower}; ${s.events.fullTrain} train / ${s.events.fullTest} test events (full detector); BSM = QCD test events reweighted to N(${r.options.dijets.resonance.massGeV}, ${r.options.dijets.resonance.widthGeV}) GeV on the true m_jj, ${f(s.bsmEffectiveEvents.full, 0)} effective events`);
   lines.push(`  true m_jj spectrum at the resonance: d ln p/dm = ${s.spectrumLogSlopePerGeV.toExponential(3)} /GeV (local power ${f(s.spectrumLocalPower, 2)}); m_jj resolution ${pct(s.relativeResolution)}`);
