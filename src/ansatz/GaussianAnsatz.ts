@@ -120,13 +120,13 @@ export class GaussianAnsatz {
     this.zScaler_.std.forEach((s, i) => {
       if (!(s > 0)) throw new InputError(`z column ${zNames?.[i] ?? i} has zero variance: nothing to calibrate against`, { column: zNames?.[i] });
     });
-    this.xScaler_ = xm ? fitStandardizer(xm.data, rows, xm.cols, weights) : { mean: [], std: [] };
+    this.xScaler_ = xm ? fitStandardizer(xm.data, rows, xm.cols, weights) : particleScaler(cloud!, p.arch);
     const xDim = cloud ? cloud.dim : xm!.cols;
     const spec: ModelSpec = { arch: p.arch, xDim, zDim: zm.cols, hidden: p.hidden, act: p.act, epsilon: p.epsilon, ...(p.cUsesZ ? {} : { cUsesZ: false }), ...(p.arch !== 'dnn' ? { phiSizes: p.phiSizes, order: p.order } : {}) };
     const result = await fitAnsatz(spec, {
       n: rows, xDim, zDim: zm.cols,
       dense: xm ? standardize(xm.data, rows, this.xScaler_) : undefined,
-      particles: cloud?.particles, offsets: cloud?.offsets,
+      particles: cloud ? standardize(cloud.particles, cloud.particles.length / cloud.dim, this.xScaler_) : undefined, offsets: cloud?.offsets,
       z: standardize(zm.data, rows, this.zScaler_),
       weights,
     }, parsed.data, { onEpoch, checkpointDir, resume, onDiverged });
@@ -251,6 +251,7 @@ export class GaussianAnsatz {
     if (cloud) for (let r = 0; r < rows; r += chunk) maxParticles = Math.max(maxParticles, cloud.offsets[Math.min(rows, r + chunk)]! - cloud.offsets[r]!);
     const replica = new Replica(kernels, structure, params, kernels.alloc(params.length), { maxRows: Math.min(chunk, rows), maxParticles });
     const xs = xm ? standardize(xm.data, rows, this.xScaler_!) : undefined;
+    const ps = cloud ? standardize(cloud.particles, cloud.particles.length / cloud.dim, this.xScaler_!) : undefined;
     const out: T[] = [];
     for (let r = 0; r < rows; r += chunk) {
       const n = Math.min(chunk, rows - r);
@@ -258,7 +259,7 @@ export class GaussianAnsatz {
       if (xs) batch.dense = xs.subarray(r * spec.xDim, (r + n) * spec.xDim);
       if (cloud) {
         const a = cloud.offsets[r]!, b = cloud.offsets[r + n]!;
-        batch.particles = cloud.particles.subarray(a * cloud.dim, b * cloud.dim);
+        batch.particles = ps!.subarray(a * cloud.dim, b * cloud.dim);
         batch.offsets = Int32Array.from(cloud.offsets.subarray(r, r + n + 1), (o) => o - a);
       }
       out.push(fn(replica, batch));
@@ -281,4 +282,18 @@ function checkWeights(w: ArrayLike<number>, rows: number): Float64Array {
   });
   if (!(out.reduce((a, b) => a + b, 0) > 0)) throw new InputError('sample weights sum to zero');
   return out;
+}
+
+/**
+ * Per-feature standardisation of particle features (over all particles). The energy weight of
+ * energy-weighted architectures (feature 0 of EFN and moment EFN) is left as it is: rescaling
+ * it would not change the architecture, shifting it would break IRC safety.
+ */
+function particleScaler(cloud: Cloud, arch: ArchName): Standardizer {
+  const s = fitStandardizer(cloud.particles, cloud.particles.length / cloud.dim, cloud.dim);
+  if (arch === 'efn' || arch === 'moment-efn') {
+    s.mean[0] = 0;
+    s.std[0] = 1;
+  }
+  return s;
 }
