@@ -84,6 +84,21 @@ export function buildProgram(): Command {
     .action(async (opts) => (await import('./simulate.js')).simulateCommand(opts));
 
   const study = program.command('study').description("reproduce a paper's study on built-in data");
+  common(study.command('jec').description("the jet energy calibration study of the Gaussian Ansatz letter (Table I) on the built-in simulator"))
+    .option('--quick', 'small samples and networks (minutes)')
+    .option('--events <n>', 'simulated training events (test events scale with it)')
+    .option('--epochs <n>', 'training epochs per model')
+    .option('--seed <n>', 'random seed (default 1)')
+    .requiredOption('--out <dir>', 'output directory')
+    .action(async (opts) => (await import('./studyJec.js')).studyJecCommand(opts));
+
+  common(study.command('priors').description('prior dependence of MSE regression, numerical inversion and optimal transport against the Gaussian Ansatz (arXiv:2205.05084)'))
+    .option('--quick', 'small samples and trainings')
+    .option('--seed <n>', 'random seed')
+    .option('--events <n>', 'simulated dijet events for the m_jj part')
+    .requiredOption('--out <dir>', 'output directory')
+    .action(async (opts) => (await import('./studyPriors.js')).studyPriorsCommand(opts));
+
   common(study.command('dijets').description('two jets at once (arXiv:2402.14067) on the built-in simulator'))
     .option('--quick', 'small samples and trainings (seconds)')
     .option('--seed <n>', 'random seed (default 1)')

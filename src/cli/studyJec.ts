@@ -1,0 +1,39 @@
+import { JEC_DEFAULTS, JEC_QUICK, jecTableLines, runJecStudy, writeJecResults, type JecStudyOptions } from '../studies/jec/index.js';
+import { InputError } from '../errors.js';
+import { emit, formatDuration, say, type Output } from './output.js';
+
+export interface StudyJecCommandOptions extends Output {
+  quick?: boolean;
+  events?: string;
+  epochs?: string;
+  seed?: string;
+  out: string;
+}
+
+const positiveInt = (flag: string, v: string | undefined): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`--${flag} must be a positive integer; got '${v}'`);
+  return n;
+};
+
+/** `ansatz study jec`: the letter's JEC study on the built-in simulator; writes results.json, summary.txt and CSV tables. */
+export async function studyJecCommand(o: StudyJecCommandOptions): Promise<void> {
+  const base: JecStudyOptions = o.quick ? JEC_QUICK : JEC_DEFAULTS;
+  const events = positiveInt('events', o.events);
+  const opts: JecStudyOptions = {
+    ...base,
+    ...(events ? { trainEvents: events, testEvents: Math.max(1, Math.round(events * (base.testEvents / base.trainEvents))) } : {}),
+    ...(o.epochs ? { epochs: positiveInt('epochs', o.epochs)! } : {}),
+    ...(o.seed ? { seed: Number(o.seed) } : {}),
+  };
+  const t0 = performance.now();
+  const r = await runJecStudy(opts, {
+    onProgress: (line) => say(o, line),
+    onEpoch: (model, e) => say(o, `  ${model} epoch ${e.epoch}/${e.epochs}  loss ${e.trainLoss.toFixed(4)}  MI ${e.mutualInformationNats.toFixed(3)} nats  ETA ${formatDuration(e.etaSeconds)}`),
+  });
+  writeJecResults(o.out, r);
+  if (!o.json) for (const line of jecTableLines(r)) say({ ...o, quiet: false }, line);
+  say(o, `wrote ${o.out} (results.json, summary.txt, table.csv, curves.csv) in ${formatDuration((performance.now() - t0) / 1000)}`);
+  emit(o, { event: 'done', out: o.out, table: r.table });
+}
