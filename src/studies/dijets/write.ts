@@ -6,9 +6,9 @@ import { dijetsCsvTables } from './csv.js';
 import type { DijetsResults } from './run.js';
 import { summarizeDijets } from './summary.js';
 
-/** JSON with typed arrays as plain arrays (and NaN as null, as JSON does). */
+/** JSON with `study: 'dijets'` first (for `ansatz report`), typed arrays as plain arrays (and NaN as null, as JSON does). */
 export function dijetsResultsJson(r: DijetsResults): string {
-  return JSON.stringify(r, (_key, value: unknown) => (ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Float64Array) : value), 1);
+  return JSON.stringify({ study: 'dijets', ...r }, (_key, value: unknown) => (ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Float64Array) : value), 1);
 }
 
 /**

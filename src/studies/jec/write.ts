@@ -17,13 +17,18 @@ export function jecTableLines(r: JecResults): string[] {
   return lines;
 }
 
-/** Writes results.json, summary.txt, table.csv and curves.csv into `dir` atomically. */
+/** results.json: the results with `study: 'jec'` first, so that `ansatz report` knows which report to build. */
+export function jecResultsJson(r: JecResults): string {
+  return JSON.stringify({ study: 'jec', ...r }, null, 1);
+}
+
+/** Writes results.json, summary.txt, table.csv and curves.csv into `dir` atomically (the report is rendered from it by src/report, `renderReport(dir)`). */
 export function writeJecResults(dir: string, r: JecResults): void {
   const table = ['model,jets,mean_pt_hat_gev,spread_pt_hat_gev,mean_sigma_gev,spread_sigma_gev,residual_std_gev,pull_mean,pull_width,coverage_1sigma,mutual_information_nats',
     ...r.table.map((t) => [t.name, t.jets, t.meanZHatGeV, t.spreadZHatGeV, t.meanSigmaGeV, t.spreadSigmaGeV, t.residualStdGeV, t.pullMean, t.pullWidth, t.coverage1Sigma, t.mutualInformationNats ?? ''].join(','))];
   const curves = ['model,gen_pt_center_gev,closure,resolution,mean_sigma_over_pt', ...r.curves.flatMap((c) => c.centersGeV.map((x, b) => [c.name, x, c.closure[b], c.resolution[b], c.meanSigmaOverPt[b]].join(',')))];
   writeDirAtomic(dir, (tmp) => {
-    writeFileSync(join(tmp, 'results.json'), JSON.stringify(r, null, 1));
+    writeFileSync(join(tmp, 'results.json'), jecResultsJson(r));
     writeFileSync(join(tmp, 'summary.txt'), jecTableLines(r).join('\n') + '\n');
     writeFileSync(join(tmp, 'table.csv'), table.join('\n') + '\n');
     writeFileSync(join(tmp, 'curves.csv'), curves.join('\n') + '\n');

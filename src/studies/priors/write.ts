@@ -6,9 +6,9 @@ import { priorsCsvTables } from './csv.js';
 import type { PriorsResults } from './run.js';
 import { summarizePriors } from './summary.js';
 
-/** JSON with typed arrays as plain arrays (NaN as null, as JSON does). */
+/** JSON with `study: 'priors'` first (for `ansatz report`), typed arrays as plain arrays (NaN as null, as JSON does). */
 export function priorsResultsJson(r: PriorsResults): string {
-  return JSON.stringify(r, (_key, value: unknown) => (ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Float64Array) : value), 1);
+  return JSON.stringify({ study: 'priors', ...r }, (_key, value: unknown) => (ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Float64Array) : value), 1);
 }
 
 /**
