@@ -4,6 +4,7 @@
  * file are the public API.
  */
 export { GaussianAnsatz, MODEL_DEFAULTS, type GaussianAnsatzParams, type ModelParams, type Prediction, type FitOptions } from './ansatz/GaussianAnsatz.js';
+export { predictParallel, PARALLEL_PREDICT_MIN_ROWS, type PredictParallelOptions } from './ansatz/predictParallel.js';
 export { saveModel, loadModel, MODEL_FORMAT, MODEL_FORMAT_VERSION } from './ansatz/modelFile.js';
 export type { Cloud, Matrix, MatrixLike } from './ansatz/inputs.js';
 export type { ArchName, ModelSpec } from './ansatz/structure.js';

@@ -1,4 +1,5 @@
 import { loadModel } from '../ansatz/modelFile.js';
+import { predictParallel } from '../ansatz/predictParallel.js';
 import { loadTrainingInputs, type ModInputs } from './inputs.js';
 import { say, type Output } from './output.js';
 
@@ -17,7 +18,7 @@ export async function evaluateCommand(o: EvaluateCommandOptions): Promise<void> 
   const model = loadModel(o.model);
   const inputs = await loadTrainingInputs({ data: o.data, weight: o.weight }, { needZ: true, defaults: { x: model.xNames_, z: model.zNames_ }, mod: model.inputs_?.mod as ModInputs | undefined });
   const mi = model.mutualInformation(inputs.x, inputs.z!, { sampleWeight: inputs.weights });
-  const pred = model.predict(inputs.x);
+  const pred = await predictParallel(model, inputs.x);
   const n = pred.zDim, z = inputs.z!.data;
   const perComponent = model.zNames_.map((name, i) => {
     let s = 0, s2 = 0, inside = 0;

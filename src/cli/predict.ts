@@ -1,4 +1,5 @@
 import { loadModel } from '../ansatz/modelFile.js';
+import { predictParallel } from '../ansatz/predictParallel.js';
 import { makeTable, writeTable } from '../io/index.js';
 import { loadTrainingInputs, type ModInputs } from './inputs.js';
 import { emit, say, type Output } from './output.js';
@@ -16,7 +17,7 @@ export interface PredictCommandOptions extends Output {
 export async function predictCommand(o: PredictCommandOptions): Promise<void> {
   const model = loadModel(o.model);
   const inputs = await loadTrainingInputs({ data: o.data }, { needZ: false, defaults: { x: model.xNames_, z: model.zNames_ }, allColumns: true, mod: model.inputs_?.mod as ModInputs | undefined });
-  const pred = model.predict(inputs.x);
+  const pred = await predictParallel(model, inputs.x);
   const table = inputs.table!;
   const columns: Record<string, Float64Array> = { ...table.columns };
   const names = [...table.names];
