@@ -52,7 +52,7 @@ export function baseConfig(): Record<string, unknown> {
     background: 'white',
     view: { stroke: '#888' },
     axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', grid: true, gridColor: '#e6e6e6', tickColor: '#888', domainColor: '#888' },
-    legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', symbolStrokeWidth: 2 },
+    legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', symbolStrokeWidth: 2, labelLimit: 320, titleLimit: 320 },
     title: { fontSize: 13, fontWeight: 'normal', anchor: 'start' },
     line: { strokeWidth: 1.6 },
   };
@@ -63,7 +63,7 @@ function scale(log: boolean | undefined, zero = false): Record<string, unknown> 
 }
 
 /** Linear axes print 1000, not 1,000 (GeV values are not money); log axes keep vega's labels. */
-const axis = (log: boolean | undefined): Record<string, unknown> => (log ? {} : { axis: { format: '~g' } });
+const axis = (log: boolean | undefined): Record<string, unknown> => (log ? {} : { axis: { format: '~f' } });
 
 /** Curves (or step histograms) of several series, with optional error bars and reference line. */
 export function seriesChart(points: readonly SeriesPoint[], o: AxesOptions): TopLevelSpec {
@@ -134,8 +134,8 @@ export function heatmapChart(cells: readonly HeatCell[], o: { xTitle: string; yT
     width: WIDTH, height: HEIGHT, data: { values },
     mark: { type: 'rect', clip: true },
     encoding: {
-      x: { field: 'x0', type: 'quantitative', title: o.xTitle, scale: { zero: false, nice: false } }, x2: { field: 'x1' },
-      y: { field: 'y0', type: 'quantitative', title: o.yTitle, scale: o.logY ? { type: 'log', nice: false } : { zero: false, nice: false } }, y2: { field: 'y1' },
+      x: { field: 'x0', type: 'quantitative', title: o.xTitle, scale: { zero: false, nice: false }, ...axis(false) }, x2: { field: 'x1' },
+      y: { field: 'y0', type: 'quantitative', title: o.yTitle, scale: o.logY ? { type: 'log', nice: false } : { zero: false, nice: false }, ...axis(o.logY) }, y2: { field: 'y1' },
       color: o.nominal ? { field: 'value', type: 'nominal', title: o.valueTitle, scale: { scheme: 'tableau10' } } : { field: 'value', type: 'quantitative', title: o.valueTitle, scale: { scheme: 'viridis' } },
     },
     config: baseConfig(),
