@@ -110,6 +110,10 @@ export function buildProgram(): Command {
     .requiredOption('--out <dir>', 'output directory')
     .action(async (opts) => (await import('./studyDijets.js')).studyDijetsCommand(opts));
 
+  common(program.command('report').description('redraw the HTML report and plots of a study directory from its results.json (no retraining)'))
+    .argument('<dir>', 'the --out directory of `ansatz study jec|priors|dijets`')
+    .action(async (dir: string, opts) => (await import('./report.js')).reportCommand(dir, opts));
+
   common(program.command('demo').description('the main job on built-in data'))
     .option('--seed <n>', 'random seed')
     .action(async (opts) => (await import('./demo.js')).demoCommand(opts));

@@ -23,7 +23,7 @@ function integerFlag(flag: string, text: string | undefined, min: number): numbe
 
 /**
  * `ansatz study dijets`: two jets at once (arXiv:2402.14067) on the built-in simulator; writes
- * results.json, summary.txt and CSV tables to --out and prints the summary.
+ * results.json, summary.txt, CSV tables and report.html (with plots/) to --out and prints the summary.
  */
 export async function studyDijetsCommand(o: StudyDijetsCommandOptions): Promise<void> {
   const seed = integerFlag('seed', o.seed, Number.MIN_SAFE_INTEGER);
@@ -43,7 +43,9 @@ export async function studyDijetsCommand(o: StudyDijetsCommandOptions): Promise<
     onEpoch: progressPrinter(o),
   });
   const files = writeDijetsResults(o.out, results);
+  const report = await (await import('../report/index.js')).renderReport(o.out);
   for (const line of summarizeDijets(results)) say(o, line);
   say(o, `wrote ${files.length} files to ${o.out} in ${formatDuration(results.seconds)}`);
-  emit(o, { event: 'done', out: o.out, files, seconds: results.seconds });
+  say(o, `report: ${report.html}`);
+  emit(o, { event: 'done', out: o.out, report: report.html, files, seconds: results.seconds });
 }

@@ -17,7 +17,7 @@ const positiveInt = (flag: string, v: string | undefined): number | undefined =>
   return n;
 };
 
-/** `ansatz study jec`: the letter's JEC study on the built-in simulator; writes results.json, summary.txt and CSV tables. */
+/** `ansatz study jec`: the letter's JEC study on the built-in simulator; writes results.json, summary.txt, CSV tables and report.html (with plots/). */
 export async function studyJecCommand(o: StudyJecCommandOptions): Promise<void> {
   const base: JecStudyOptions = o.quick ? JEC_QUICK : JEC_DEFAULTS;
   const events = positiveInt('events', o.events);
@@ -33,7 +33,9 @@ export async function studyJecCommand(o: StudyJecCommandOptions): Promise<void> 
     onEpoch: (model, e) => say(o, `  ${model} epoch ${e.epoch}/${e.epochs}  loss ${e.trainLoss.toFixed(4)}  MI ${e.mutualInformationNats.toFixed(3)} nats  ETA ${formatDuration(e.etaSeconds)}`),
   });
   writeJecResults(o.out, r);
+  const report = await (await import('../report/index.js')).renderReport(o.out);
   if (!o.json) for (const line of jecTableLines(r)) say({ ...o, quiet: false }, line);
   say(o, `wrote ${o.out} (results.json, summary.txt, table.csv, curves.csv) in ${formatDuration((performance.now() - t0) / 1000)}`);
-  emit(o, { event: 'done', out: o.out, table: r.table });
+  say(o, `report: ${report.html}`);
+  emit(o, { event: 'done', out: o.out, report: report.html, table: r.table });
 }

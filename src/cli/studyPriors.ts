@@ -20,7 +20,7 @@ function integerFlag(flag: string, text: string | undefined, min: number): numbe
 /**
  * `ansatz study priors`: prior dependence of MSE regression, numerical inversion and optimal
  * transport against the Gaussian Ansatz (arXiv:2205.05084) on the Gaussian examples and on
- * simulated dijets; writes results.json, summary.txt and CSV tables to --out and prints the summary.
+ * simulated dijets; writes results.json, summary.txt, CSV tables and report.html (with plots/) to --out and prints the summary.
  */
 export async function studyPriorsCommand(o: StudyPriorsCommandOptions): Promise<void> {
   const seed = integerFlag('seed', o.seed, Number.MIN_SAFE_INTEGER);
@@ -34,9 +34,11 @@ export async function studyPriorsCommand(o: StudyPriorsCommandOptions): Promise<
     onEpoch: progressPrinter(o),
   });
   const files = writePriorsResults(o.out, results);
+  const report = await (await import('../report/index.js')).renderReport(o.out);
   for (const line of summarizePriors(results)) say(o, line);
   say(o, `wrote ${files.length} files to ${o.out} in ${formatDuration(results.seconds)}`);
-  emit(o, { event: 'done', out: o.out, files, seconds: results.seconds, summary: keyFigures(results) });
+  say(o, `report: ${report.html}`);
+  emit(o, { event: 'done', out: o.out, report: report.html, files, seconds: results.seconds, summary: keyFigures(results) });
 }
 
 /** The headline numbers for --json. */

@@ -38,6 +38,9 @@ export const WIDTH = 520;
 export const HEIGHT = 300;
 export const FONT = 'DejaVu Sans';
 
+/** Line styles: solid, dashed, dotted, dash-dot. */
+const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3]];
+
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** The points a chart can draw with these axes. */
@@ -73,11 +76,14 @@ export function seriesChart(points: readonly SeriesPoint[], o: AxesOptions): Top
   const x = { field: 'x', type: 'quantitative', title: o.xTitle, scale: scale(o.logX), ...axis(o.logX) };
   const y = { field: 'y', type: 'quantitative', title: o.yTitle, scale: scale(o.logY), ...axis(o.logY) };
   const color = { field: 'series', type: 'nominal', title: o.seriesTitle, scale: { domain, scheme: 'tableau10' }, legend: { symbolType: 'stroke' } };
-  const dash = o.groupTitle ? { strokeDash: { field: 'group', type: 'nominal', title: o.groupTitle } } : {};
+  // Line styles in order of first appearance: the first group (fitted, measured, train) is solid.
+  const groups = [...new Set(values.map((v) => v.group))];
+  const dash = o.groupTitle ? { strokeDash: { field: 'group', type: 'nominal', title: o.groupTitle, scale: { domain: groups, range: DASHES.slice(0, groups.length) } } } : {};
+  const firstGroup = o.groupTitle ? [{ filter: { field: 'group', equal: groups[0] ?? '' } }] : [];
   const layers: Record<string, unknown>[] = [
     { mark: { type: 'line', interpolate: o.interpolate ?? 'linear', clip: true }, encoding: { x, y, color, ...dash, detail: { field: 'group' } } },
   ];
-  if (o.points) layers.push({ mark: { type: 'point', filled: true, size: 22, clip: true }, encoding: { x, y, color } });
+  if (o.points) layers.push({ transform: firstGroup, mark: { type: 'point', filled: true, size: 22, clip: true }, encoding: { x, y, color } });
   if (values.some((v) => v.lo !== v.y || v.hi !== v.y)) {
     layers.push({ mark: { type: 'rule', clip: true }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } });
   }

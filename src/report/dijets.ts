@@ -52,7 +52,7 @@ function improvementPlot(r: DijetsResults): Block {
     const x = 0.5 * (b.ptLowGeV + b.ptHighGeV), e = b.all.empirical, series = `${cal(c.calibration)}, ${f.form}`;
     return [{ series, x, y: b.all.relativeImprovement, group: "predicted 1 − ⟨σ'/σ⟩" }, { series, x, y: e.improvement, lo: e.improvement - e.improvementError, hi: e.improvement + e.improvementError, group: 'empirical 1 − std ratio' }];
   })));
-  return plot({ name: 'dijets-improvement', caption: "Resolution improvement per leading-pT bin: empirical 1 − std(ẑ' − z)/std(ẑ − z) with bootstrap errors (solid) and predicted 1 − ⟨σ'/σ⟩ (dashed).", spec: seriesChart(points, { xTitle: 'leading jet pT [GeV]', yTitle: 'relative improvement', seriesTitle: 'calibration, form', groupTitle: 'measure', points: true, referenceY: 0 }) });
+  return plot({ name: 'dijets-improvement', caption: "Resolution improvement per leading-pT bin: predicted 1 − ⟨σ'/σ⟩ (solid) and empirical 1 − std(ẑ' − z)/std(ẑ − z) with bootstrap errors (dashed).", spec: seriesChart(points, { xTitle: 'leading jet pT [GeV]', yTitle: 'relative improvement', seriesTitle: 'calibration, form', groupTitle: 'measure', points: true, referenceY: 0 }) });
 }
 
 /** Fig. 9: ẑ and ẑ' of the jets in the GEN window. */
