@@ -2,9 +2,14 @@
  * Anti-kT jet clustering (Cacciari, Salam, Soyez, arXiv:0802.1189) with E-scheme recombination and
  * the rapidity–azimuth distance ΔR² = Δy² + Δφ²:
  *   d_ij = min(pT,i^−2, pT,j^−2) ΔR²_ij / R²,   d_iB = pT,i^−2.
- * Each pseudojet keeps its geometric nearest neighbour (smallest ΔR); the smallest d_ij is always
- * between some pseudojet and its geometric neighbour, so each step is O(N) and the whole O(N²)
- * (FastJet's "N2Plain" NNH strategy, arXiv:1111.6097).
+ * Each pair of pseudojets belongs to its harder member (d_ij = pT,harder^−2 ΔR²/R²), and each
+ * pseudojet keeps its nearest *softer* pseudojet: the smallest d_ij is always between some pseudojet
+ * and that neighbour (if c were closer to the harder a than b, d_ac ≤ d_ab), so each step scans
+ * O(N) candidates. Unlike the symmetric nearest-neighbour table (FastJet's "N2Plain" NNH strategy,
+ * arXiv:1111.6097), a merge into a hard jet (the common anti-kT step) does not send all the soft
+ * pseudojets around it looking for a new neighbour: only the few harder ones can take the merged jet
+ * as neighbour. Same merge sequence, same floating-point sums as the plain algorithm
+ * (`antiKtReference`, src/sim/antiktReference.ts): bit-identical jets.
  * Speed-up for events with known jet axes (`cluster(p, axes)`): particles are split by nearest axis
  * and each group is clustered on its own when no pseudojet of one group can come within R of
  * another (see `splitByAxis`; exact up to the E-scheme centroid being close to the pT-weighted
@@ -45,7 +50,11 @@ export class AntiKt {
   private nnd = new Float64Array(0);
   private nn = new Int32Array(0);
   private mergedInto = new Int32Array(0);
-  private active = new Int32Array(0);
+  private listA = new Int32Array(0);
+  private listB = new Int32Array(0);
+  private dist = new Float64Array(0);
+  private stack = new Int32Array(0);
+  private stackPos = new Int32Array(0);
   private source = new Int32Array(0);
   private group = new Int32Array(0);
   private slotJet = new Int32Array(0);
@@ -105,11 +114,25 @@ export class AntiKt {
     return nAxes;
   }
 
+  /**
+   * Clusters the particles source[0..n). Slots are numbered hardest first (pT^−2 ascending, ties
+   * by input order) and the active slots are kept in that order in `list`, so the pseudojets softer
+   * than the one at position p are exactly those after p: the scans need no data-dependent branch
+   * on the hardness (mispredicted branches were most of the time of the plain algorithm).
+   */
   private clusterSlots(particles: ParticleBuffer, n: number): void {
-    const { px, py, pz, e, y, phi, kinv, nn, nnd, active, mergedInto } = this;
+    const { px, py, pz, e, y, phi, kinv, nn, nnd, mergedInto, stack, stackPos, source } = this;
     const invR2 = this.invR2;
     for (let s = 0; s < n; s++) {
-      const i = this.source[s]!;
+      const pt = particles.ptGeV[source[s]!]!;
+      const k = 1 / (pt * pt), v = source[s]!;
+      let q = s;
+      while (q > 0 && kinv[q - 1]! > k) { kinv[q] = kinv[q - 1]!; source[q] = source[q - 1]!; q--; }
+      kinv[q] = k; source[q] = v;
+    }
+    let list = this.listA, spare = this.listB;
+    for (let s = 0; s < n; s++) {
+      const i = source[s]!;
       const pt = particles.ptGeV[i]!, eta = particles.eta[i]!, ph = particles.phi[i]!, m = particles.massGeV[i]!;
       px[s] = pt * Math.cos(ph);
       py[s] = pt * Math.sin(ph);
@@ -120,71 +143,119 @@ export class AntiKt {
       const es = m === 0 ? p : Math.sqrt(p * p + m * m);
       e[s] = es;
       mergedInto[s] = -1;
-      active[s] = s;
-      kinv[s] = 1 / (pt * pt);
+      list[s] = s;
       y[s] = m === 0 ? eta : 0.5 * Math.log((es + pzs) / (es - pzs));
       phi[s] = ph;
     }
-    let nActive = n;
-    for (let a = 0; a < n; a++) { nn[a] = -1; nnd[a] = Infinity; }
+    // Each pair of pseudojets belongs to its harder member: nn[a] is a's nearest softer pseudojet.
     for (let a = 0; a < n; a++) {
       const ya = y[a]!, pa = phi[a]!;
+      let best = -1, bestD = Infinity;
       for (let b = a + 1; b < n; b++) {
         const dy = y[b]! - ya;
-        let dphi = phi[b]! - pa;
-        if (dphi < 0) dphi = -dphi;
+        let dphi = Math.abs(phi[b]! - pa);
         if (dphi > Math.PI) dphi = TWO_PI - dphi;
         const d = dy * dy + dphi * dphi;
-        if (d < nnd[a]!) { nnd[a] = d; nn[a] = b; }
-        if (d < nnd[b]!) { nnd[b] = d; nn[b] = a; }
+        if (d < bestD) { bestD = d; best = b; }
       }
+      nn[a] = best;
+      nnd[a] = bestD;
+      this.setDist(a);
     }
+    const dist = this.dist;
+    let nActive = n;
     while (nActive > 0) {
-      let best = -1, bestPos = -1, bestD = Infinity, bestIsBeam = true;
-      for (let a = 0; a < nActive; a++) {
-        const i = active[a]!;
-        const ki = kinv[i]!, j = nn[i]!;
-        if (j >= 0) {
-          const kj = kinv[j]!;
-          const dij = (kj < ki ? kj : ki) * nnd[i]! * invR2;
-          if (dij < bestD) { bestD = dij; best = i; bestPos = a; bestIsBeam = false; }
-        }
-        if (ki < bestD) { bestD = ki; best = i; bestPos = a; bestIsBeam = true; }
+      let best = list[0]!, bestD = dist[best]!;
+      for (let a = 1; a < nActive; a++) {
+        const l = list[a]!, d = dist[l]!;
+        if (d < bestD) { bestD = d; best = l; }
       }
       const j = nn[best]!;
-      active[bestPos] = active[--nActive]!;
-      if (bestIsBeam) {
+      let w = 0, ns = 0;
+      if (j < 0 || kinv[best]! * nnd[best]! * invR2 > kinv[best]!) {
+        // Beam: best becomes a jet; the (harder) pseudojets whose nearest softer one it was look again.
         this.finishJet(best);
-        for (let a = 0; a < nActive; a++) if (nn[active[a]!] === best) this.findNeighbour(active[a]!, nActive);
+        for (let a = 0; a < nActive; a++) {
+          const l = list[a]!;
+          if (l === best) continue;
+          if (nn[l] === best) { stack[ns] = l; stackPos[ns++] = w; }
+          list[w++] = l;
+        }
+        nActive = w;
+        for (let s = 0; s < ns; s++) this.findSofter(stack[s]!, stackPos[s]!, list, nActive);
         continue;
       }
+      // Merge the softer j into best (E-scheme); best only gets harder, so it moves up the list.
       px[best]! += px[j]!; py[best]! += py[j]!; pz[best]! += pz[j]!; e[best]! += e[j]!;
       mergedInto[j] = best;
       this.updateGeometry(best);
-      for (let a = 0; a < nActive; a++) if (active[a] === j) { active[a] = best; break; }
-      const yb = y[best]!, phib = phi[best]!;
-      let nb = -1, nbd = Infinity;
+      const kb = kinv[best]!, yb = y[best]!, phib = phi[best]!;
+      let inserted = false, nb = -1, nbd = Infinity;
       for (let a = 0; a < nActive; a++) {
-        const l = active[a]!;
-        if (l === best) continue;
-        const nl = nn[l]!;
+        const l = list[a]!;
+        if (l === best || l === j) continue;
         const dy = y[l]! - yb;
-        let dphi = phi[l]! - phib;
-        if (dphi < 0) dphi = -dphi;
+        let dphi = Math.abs(phi[l]! - phib);
         if (dphi > Math.PI) dphi = TWO_PI - dphi;
         const d = dy * dy + dphi * dphi;
+        const nl = nn[l]!;
+        if (!inserted) {
+          const kl = kinv[l]!;
+          if (kl < kb || (kl === kb && l < best)) {
+            // Harder than best: best may now be its nearest softer pseudojet.
+            if (nl === best || nl === j) { stack[ns] = l; stackPos[ns++] = w; }
+            else if (d < nnd[l]!) { nnd[l] = d; nn[l] = best; this.setDist(l); }
+            spare[w++] = l;
+            continue;
+          }
+          spare[w++] = best;
+          inserted = true;
+        }
+        // Softer than best: a candidate for best's nearest softer pseudojet.
         if (d < nbd) { nbd = d; nb = l; }
-        if (nl === best || nl === j) this.findNeighbour(l, nActive);
-        else if (d < nnd[l]!) { nnd[l] = d; nn[l] = best; }
+        if (nl === best || nl === j) { stack[ns] = l; stackPos[ns++] = w; }
+        spare[w++] = l;
       }
+      if (!inserted) spare[w++] = best;
+      nActive = w;
+      const t = list; list = spare; spare = t;
       nn[best] = nb;
       nnd[best] = nbd;
+      this.setDist(best);
+      for (let s = 0; s < ns; s++) this.findSofter(stack[s]!, stackPos[s]!, list, nActive);
     }
+    this.listA = list; this.listB = spare;
     for (let s = 0; s < n; s++) {
       let r = s;
       while (mergedInto[r]! >= 0) r = mergedInto[r]!;
-      this.jetOfRaw[this.source[s]!] = this.slotJet[r]!;
+      this.jetOfRaw[source[s]!] = this.slotJet[r]!;
     }
+  }
+
+  /** Candidate distance of slot i: its pair distance with its nearest softer pseudojet, or its beam distance if smaller. */
+  private setDist(i: number): void {
+    const ki = this.kinv[i]!;
+    if (this.nn[i]! < 0) { this.dist[i] = ki; return; }
+    const dij = ki * this.nnd[i]! * this.invR2;
+    this.dist[i] = dij <= ki ? dij : ki;
+  }
+
+  /** Finds the nearest pseudojet softer than i, i.e. after its position `at` in the hardness-ordered `list`. */
+  private findSofter(i: number, at: number, list: Int32Array, nActive: number): void {
+    const { y, phi } = this;
+    const yi = y[i]!, phii = phi[i]!;
+    let best = -1, bestD = Infinity;
+    for (let a = at + 1; a < nActive; a++) {
+      const j = list[a]!;
+      const dy = y[j]! - yi;
+      let dphi = Math.abs(phi[j]! - phii);
+      if (dphi > Math.PI) dphi = TWO_PI - dphi;
+      const d = dy * dy + dphi * dphi;
+      if (d < bestD) { bestD = d; best = j; }
+    }
+    this.nn[i] = best;
+    this.nnd[i] = bestD;
+    this.setDist(i);
   }
 
   private finishJet(s: number): void {
@@ -234,24 +305,6 @@ export class AntiKt {
     this.phi[i] = phi < 0 ? phi + TWO_PI : phi;
   }
 
-  private findNeighbour(i: number, nActive: number): void {
-    const { y, phi, active } = this;
-    const yi = y[i]!, phii = phi[i]!;
-    let best = -1, bestD = Infinity;
-    for (let a = 0; a < nActive; a++) {
-      const j = active[a]!;
-      if (j === i) continue;
-      const dy = y[j]! - yi;
-      let dphi = phi[j]! - phii;
-      if (dphi < 0) dphi = -dphi;
-      if (dphi > Math.PI) dphi = TWO_PI - dphi;
-      const d = dy * dy + dphi * dphi;
-      if (d < bestD) { bestD = d; best = j; }
-    }
-    this.nn[i] = best;
-    this.nnd[i] = bestD;
-  }
-
   private ensure(n: number): void {
     if (n <= this.cap) return;
     const cap = Math.max(n, this.cap * 2, 64);
@@ -259,7 +312,8 @@ export class AntiKt {
     this.px = new Float64Array(cap); this.py = new Float64Array(cap); this.pz = new Float64Array(cap);
     this.e = new Float64Array(cap); this.y = new Float64Array(cap); this.phi = new Float64Array(cap);
     this.kinv = new Float64Array(cap); this.nnd = new Float64Array(cap); this.nn = new Int32Array(cap);
-    this.mergedInto = new Int32Array(cap); this.active = new Int32Array(cap);
+    this.mergedInto = new Int32Array(cap); this.listA = new Int32Array(cap); this.listB = new Int32Array(cap);
+    this.dist = new Float64Array(cap); this.stack = new Int32Array(cap); this.stackPos = new Int32Array(cap);
     this.source = new Int32Array(cap); this.group = new Int32Array(cap); this.slotJet = new Int32Array(cap);
     this.jetOfRaw = new Int32Array(cap);
   }

@@ -5,6 +5,7 @@ export {
   photonResolutionGeV, trackEfficiency, trackRelResolution, electronRelResolution, muonRelResolution, calorimeterTrustsHadron,
 } from './detector.js';
 export { AntiKt, type Clustering } from './antikt.js';
+export { antiKtReference } from './antiktReference.js';
 export { ParticleBuffer } from './particleBuffer.js';
 export { DEFAULT_TUNE, type GeneratorTune } from './tune.js';
 export { DEFAULT_SPECTRUM, type SpectrumKind, type SpectrumOptions } from './spectrum.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/engine/rng.js';
-import { AntiKt, ParticleBuffer } from '../../src/sim/index.js';
+import { AntiKt, ParticleBuffer, antiKtReference } from '../../src/sim/index.js';
 
 describe('AntiKt', () => {
   it('AntiKt(0.5).cluster(p) on a hand-made event: the harder jet is a cone, the softer one takes the rest', () => {
@@ -42,6 +42,53 @@ describe('AntiKt', () => {
       expect(split.nJets).toBe(whole.nJets);
       expect(Array.from(split.jetOf.subarray(0, p.n))).toEqual(Array.from(whole.jetOf.subarray(0, p.n)));
       for (let j = 0; j < whole.nJets; j++) expect(split.e[j]).toBeCloseTo(whole.e[j]!, 9);
+    }
+  });
+
+  it('AntiKt(0.5).cluster(p) gives bit-identical jets to antiKtReference(p, 0.5) on random events', () => {
+    const rng = new Rng(17), p = new ParticleBuffer(), fast = new AntiKt(0.5);
+    let jets = 0;
+    for (let ev = 0; ev < 300; ev++) {
+      p.clear();
+      // 1–3 hard cores with steeply falling constituents, soft uniform particles, some exact pT ties.
+      const nCores = 1 + rng.int(3);
+      for (let k = 0; k < nCores; k++) {
+        const eta0 = rng.uniformIn(-2, 2), phi0 = 2 * Math.PI * rng.uniform(), nk = rng.int(60);
+        for (let i = 0; i < nk; i++) {
+          const r = 0.8 * Math.pow(rng.uniform(), 2), psi = 2 * Math.PI * rng.uniform();
+          const m = rng.uniform() < 0.3 ? 0 : 0.14;
+          p.push(0.2 + 200 * Math.pow(rng.uniform(), 5), eta0 + r * Math.cos(psi), (phi0 + r * Math.sin(psi) + 4 * Math.PI) % (2 * Math.PI), m, 211, 0);
+        }
+      }
+      const nSoft = rng.int(40);
+      for (let i = 0; i < nSoft; i++) p.push(rng.exponential(0.5) + 1e-3, rng.uniformIn(-3, 3), 2 * Math.PI * rng.uniform(), 0, 22, 0);
+      if (p.n > 2 && rng.uniform() < 0.2) p.push(p.ptGeV[0]!, p.eta[1]!, p.phi[1]!, 0, 22, 0);
+      if (p.n === 0) continue;
+      const ref = antiKtReference(p, 0.5), got = fast.cluster(p);
+      expect(got.nJets).toBe(ref.nJets);
+      expect(Array.from(got.jetOf.subarray(0, p.n))).toEqual(Array.from(ref.jetOf));
+      expect(Array.from(got.px.subarray(0, got.nJets))).toEqual(Array.from(ref.px));
+      expect(Array.from(got.py.subarray(0, got.nJets))).toEqual(Array.from(ref.py));
+      expect(Array.from(got.pz.subarray(0, got.nJets))).toEqual(Array.from(ref.pz));
+      expect(Array.from(got.e.subarray(0, got.nJets))).toEqual(Array.from(ref.e));
+      jets += ref.nJets;
+    }
+    expect(jets).toBeGreaterThan(1000);
+  });
+
+  it('AntiKt(0.4) and AntiKt(1.0) match antiKtReference bit for bit on random events', () => {
+    const rng = new Rng(23), p = new ParticleBuffer();
+    for (const radius of [0.4, 1.0]) {
+      const fast = new AntiKt(radius);
+      for (let ev = 0; ev < 100; ev++) {
+        p.clear();
+        const nk = 1 + rng.int(120);
+        for (let i = 0; i < nk; i++) p.push(0.1 + 50 * Math.pow(rng.uniform(), 4), rng.uniformIn(-1.5, 1.5), 2 * Math.PI * rng.uniform(), 0.14, 211, 0);
+        const ref = antiKtReference(p, radius), got = fast.cluster(p);
+        expect(Array.from(got.jetOf.subarray(0, p.n))).toEqual(Array.from(ref.jetOf));
+        expect(Array.from(got.e.subarray(0, got.nJets))).toEqual(Array.from(ref.e));
+        expect(Array.from(got.px.subarray(0, got.nJets))).toEqual(Array.from(ref.px));
+      }
     }
   });
 });

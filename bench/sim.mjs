@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Speed of the built-in dijet simulator (src/sim), one core, through tsx (no build needed):
+//   node bench/sim.mjs [--events N] [--reps R] [--detector full|fast] [--no-write] [--src DIR]
+// Prints one JSON line per measurement:
+//   {"case":"simulate","unit":"events/s","ours":n,"peer":null,"ratio":null,"path":"js"}
+//   {"case":"simulate+mod","unit":"events/s",...}   (simulateDijets then writeMod to a temp file)
+// `ours` is the best of R repetitions (the machine is shared; the best is the least disturbed), after
+// one warm-up run. `--src DIR` measures another checkout's sources (e.g. an export of HEAD) for a
+// before/after comparison in the same run.
+import { register } from 'tsx/esm/api';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+register();
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
+};
+const events = Number(option('--events', 4000));
+const reps = Number(option('--reps', 5));
+const detector = option('--detector', 'full');
+const write = !args.includes('--no-write');
+const srcDir = option('--src', undefined);
+const src = srcDir ? pathToFileURL(resolve(srcDir) + '/').href : new URL('../src/', import.meta.url).href;
+const { simulateDijets } = await import(`${src}sim/index.ts`);
+const { writeMod } = await import(`${src}io/mod/index.ts`);
+
+const opts = { events, seed: 1, detector };
+simulateDijets({ ...opts, events: Math.min(events, 1000), seed: 99 }); // warm-up (JIT)
+
+let best = 0, rows = 0;
+const rates = [];
+for (let r = 0; r < reps; r++) {
+  const t0 = performance.now();
+  const mod = simulateDijets(opts);
+  const s = (performance.now() - t0) / 1000;
+  rows = mod.jetsF.rows;
+  rates.push(Math.round(events / s));
+  best = Math.max(best, events / s);
+}
+const load = loadavg()[0].toFixed(2);
+process.stdout.write(JSON.stringify({ case: 'simulate', unit: 'events/s', ours: Math.round(best), peer: null, ratio: null, path: 'js', events, detector, jets: rows, rates, load, src: srcDir ?? 'src' }) + '\n');
+
+if (write) {
+  const dir = mkdtempSync(join(tmpdir(), 'ansatz-simbench-'));
+  try {
+    let bestW = 0, bytes = 0;
+    const ratesW = [];
+    for (let r = 0; r < reps; r++) {
+      const file = join(dir, `sim${r}.h5`);
+      const t0 = performance.now();
+      const mod = simulateDijets(opts);
+      await writeMod(file, mod);
+      const s = (performance.now() - t0) / 1000;
+      bytes = statSync(file).size;
+      rmSync(file);
+      ratesW.push(Math.round(events / s));
+      bestW = Math.max(bestW, events / s);
+    }
+    process.stdout.write(JSON.stringify({ case: 'simulate+mod', unit: 'events/s', ours: Math.round(bestW), peer: null, ratio: null, path: 'js', events, detector, bytes, rates: ratesW, load: loadavg()[0].toFixed(2), src: srcDir ?? 'src' }) + '\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
