@@ -18,4 +18,4 @@ export * as dijets from './dijets/index.js';
 export * as sim from './sim/index.js';
 export { runGaussianExample, sampleGaussianExample, GAUSSIAN_EXAMPLE_DEFAULTS, type GaussianExampleOptions, type GaussianExampleResult } from './studies/gaussianExample.js';
 export { Rng, loadKernels, type BackendName, type Kernels } from './engine/index.js';
-export { renderReport, writeReport, buildReport, readResults, detectStudy, jecReport, priorsReport, dijetsReport, reportHtml, REPORT_STUDIES, type ReportStudy, type WrittenReport, type Report, type Section, type Block, type Table as ReportTable, type Plot, type RunInfo } from './report/index.js';
+export { renderReport, writeReport, buildReport, readResults, detectStudy, jecReport, priorsReport, dijetsReport, reportHtml, reportPlots, reportTables, REPORT_STUDIES, type ReportStudy, type WrittenReport, type Report, type Section, type Block, type Table as ReportTable, type Plot, type RunInfo } from './report/index.js';

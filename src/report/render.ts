@@ -23,14 +23,18 @@ export async function svgFromSpec(spec: TopLevelSpec): Promise<string> {
 }
 
 /**
- * Makes the ids of one SVG unique within an HTML page that holds several (clip paths and
- * gradients are referenced by id): `id="x"` → `id="PREFIX-x"`, and `url(#x)`, `href="#x"` alike.
+ * Makes the ids of one SVG unique within an HTML page that holds several, and the same on every
+ * rendering (vega numbers clip paths with a counter that lives as long as the process): the k-th
+ * id becomes `PREFIX-k`, in `id="…"`, `url(#…)` and `href="#…"` alike.
  */
 export function scopeSvgIds(svg: string, prefix: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="([^"]+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `${prefix}-${ids.size + 1}`);
+  const to = (id: string): string => ids.get(id) ?? id;
   return svg
-    .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${prefix}-${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${prefix}-${id})`)
-    .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${prefix}-${id}"`);
+    .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${to(id)}"`)
+    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${to(id)})`)
+    .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${to(id)}"`);
 }
 
 /** PNG of an SVG at `scale` × its size (2: sharp on screens and in slides), white background. */
