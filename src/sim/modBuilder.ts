@@ -1,28 +1,53 @@
 /** Accumulates MOD rows in growable typed arrays and hands out the finished in-memory ModData. */
 import type { ModData } from '../io/mod/layout.js';
 
-class GrowableF64 {
-  data = new Float64Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const d = new Float64Array(this.data.length * 2);
-      d.set(this.data);
-      this.data = d;
-    }
-    this.data[this.length++] = v;
+/**
+ * Rows of a fixed width in fixed-size chunks: appending never copies (a doubling array copied and
+ * re-zeroed tens of MB per run, and its garbage dominated the writing); `finish` copies once.
+ */
+class RowStore {
+  private readonly chunks: Float64Array[] = [];
+  /** The chunk being filled; the caller writes a row at the offset `alloc` returns. */
+  cur: Float64Array;
+  private off = 0;
+  rows = 0;
+
+  constructor(private readonly width: number, private readonly rowsPerChunk = 4096) {
+    this.cur = new Float64Array(width * rowsPerChunk);
+    this.chunks.push(this.cur);
   }
+
+  /** Reserves one row; returns its offset in `cur`. */
+  alloc(): number {
+    if (this.off === this.cur.length) {
+      this.cur = new Float64Array(this.width * this.rowsPerChunk);
+      this.chunks.push(this.cur);
+      this.off = 0;
+    }
+    const o = this.off;
+    this.off += this.width;
+    this.rows++;
+    return o;
+  }
+
   finish(): Float64Array {
-    return this.data.slice(0, this.length);
+    const out = new Float64Array(this.rows * this.width);
+    let at = 0;
+    for (const c of this.chunks) {
+      const used = c === this.cur ? this.off : c.length;
+      out.set(used === c.length ? c : c.subarray(0, used), at);
+      at += used;
+    }
+    return out;
   }
 }
 
 /** Row-wise builder of jets_i, jets_f, pfcs(+index), gens(+index). Push a jet's particles, then the jet. */
 export class ModBuilder {
-  private readonly jetsI = new GrowableF64();
-  private readonly jetsF = new GrowableF64();
-  private readonly pfcs = new GrowableF64();
-  private readonly gens = new GrowableF64();
+  private readonly jetsI: RowStore;
+  private readonly jetsF: RowStore;
+  private readonly pfcs: RowStore;
+  private readonly gens: RowStore;
   private readonly pfcsIndex: number[] = [0];
   private readonly gensIndex: number[] = [0];
   private nJets = 0;
@@ -32,26 +57,33 @@ export class ModBuilder {
     readonly jetsFCols: string[],
     readonly pfcsCols: string[],
     readonly gensCols: string[],
-  ) {}
+  ) {
+    this.jetsI = new RowStore(jetsICols.length, 1024);
+    this.jetsF = new RowStore(jetsFCols.length, 1024);
+    this.pfcs = new RowStore(pfcsCols.length);
+    this.gens = new RowStore(gensCols.length);
+  }
 
   /** Appends one pfcs row: pt, y, phi, m, pid, vertex, calo (the simulator's pfcs columns). */
   pfc(pt: number, y: number, phi: number, m: number, pid: number, vertex: number, calo: number): void {
-    const b = this.pfcs;
-    b.push(pt); b.push(y); b.push(phi); b.push(m); b.push(pid); b.push(vertex); b.push(calo);
+    const o = this.pfcs.alloc(), c = this.pfcs.cur;
+    c[o] = pt; c[o + 1] = y; c[o + 2] = phi; c[o + 3] = m; c[o + 4] = pid; c[o + 5] = vertex; c[o + 6] = calo;
   }
 
   /** Appends one gens row: pt, y, phi, m, pid. */
   gen(pt: number, y: number, phi: number, m: number, pid: number): void {
-    const b = this.gens;
-    b.push(pt); b.push(y); b.push(phi); b.push(m); b.push(pid);
+    const o = this.gens.alloc(), c = this.gens.cur;
+    c[o] = pt; c[o + 1] = y; c[o + 2] = phi; c[o + 3] = m; c[o + 4] = pid;
   }
 
   /** Closes the current jet: its jets_i and jets_f rows; the particles pushed since the last jet are its own. */
   jet(intRow: ArrayLike<number>, floatRow: ArrayLike<number>): void {
-    for (let k = 0; k < intRow.length; k++) this.jetsI.push(intRow[k]!);
-    for (let k = 0; k < floatRow.length; k++) this.jetsF.push(floatRow[k]!);
-    this.pfcsIndex.push(this.pfcs.length / this.pfcsCols.length);
-    this.gensIndex.push(this.gens.length / this.gensCols.length);
+    const oi = this.jetsI.alloc(), ci = this.jetsI.cur;
+    for (let k = 0; k < intRow.length; k++) ci[oi + k] = intRow[k]!;
+    const of = this.jetsF.alloc(), cf = this.jetsF.cur;
+    for (let k = 0; k < floatRow.length; k++) cf[of + k] = floatRow[k]!;
+    this.pfcsIndex.push(this.pfcs.rows);
+    this.gensIndex.push(this.gens.rows);
     this.nJets++;
   }
 
@@ -63,9 +95,9 @@ export class ModBuilder {
     return {
       jetsI: { cols: [...this.jetsICols], data: jetsI, rows: this.nJets },
       jetsF: { cols: [...this.jetsFCols], data: this.jetsF.finish(), rows: this.nJets },
-      pfcs: { cols: [...this.pfcsCols], data: this.pfcs.finish(), rows: this.pfcs.length / this.pfcsCols.length },
+      pfcs: { cols: [...this.pfcsCols], data: this.pfcs.finish(), rows: this.pfcs.rows },
       pfcsIndex: BigInt64Array.from(this.pfcsIndex, (v) => BigInt(v)),
-      gens: { cols: [...this.gensCols], data: this.gens.finish(), rows: this.gens.length / this.gensCols.length },
+      gens: { cols: [...this.gensCols], data: this.gens.finish(), rows: this.gens.rows },
       gensIndex: BigInt64Array.from(this.gensIndex, (v) => BigInt(v)),
       filenames,
     };
