@@ -15,7 +15,7 @@ const CSS = `
 :root { --ink: #1d2329; --muted: #5b6570; --line: #d8dde3; --band: #f4f6f8; --accent: #2b5d8a; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 "DejaVu Sans", system-ui, sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 1080px; margin: 0 auto; padding: 28px 32px 64px; }
+main { max-width: 1240px; margin: 0 auto; padding: 28px 32px 64px; }
 h1 { font-size: 26px; margin: 0 0 6px; }
 h2 { font-size: 19px; margin: 40px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
 h3 { font-size: 15px; margin: 20px 0 8px; color: var(--muted); }
@@ -28,6 +28,7 @@ nav a, a { color: var(--accent); text-decoration: none; }
 table { border-collapse: collapse; margin: 8px 0 4px; font-size: 13px; font-variant-numeric: tabular-nums; }
 caption { caption-side: top; text-align: left; font-weight: 600; padding: 4px 0 6px; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); white-space: nowrap; }
+th { white-space: normal; vertical-align: bottom; min-width: 4em; }
 th { background: var(--band); text-align: left; font-weight: 600; }
 td.n { text-align: right; }
 tbody tr:nth-child(even) { background: #fafbfc; }
@@ -62,12 +63,17 @@ function blockHtml(b: Block, svgs: ReadonlyMap<string, string>): string {
   return `<figure class="plot" id="plot-${b.plot.name}" data-plot="${b.plot.name}">${svg}<figcaption><b>${escapeHtml(b.plot.name)}</b>: ${escapeHtml(b.plot.caption)} <a href="plots/${b.plot.name}.png">PNG</a> · <a href="plots/${b.plot.name}.svg">SVG</a></figcaption></figure>`;
 }
 
+/** JSON for people: indented, but arrays of numbers and strings on one line. */
+export function compactJson(v: unknown): string {
+  return (JSON.stringify(v, null, 2) ?? 'null').replace(/\[\s*([^[\]{}]*?)\s*\]/g, (_m, items: string) => `[${items.split(/,\s*/).join(', ')}]`);
+}
+
 /** The "Run" section: seed, versions, timings and the options the study ran with. */
 function runHtml(r: Report, v: Versions): string {
   const timings: Table = { caption: 'Timings', columns: ['step', 'seconds'], rows: Object.entries(r.run.timingsSeconds).map(([k, s]) => [k, Number.isFinite(s) ? Number(s.toPrecision(4)) : null]) };
   const vers: Table = { caption: 'Versions (of the renderer)', columns: ['package', 'version'], rows: [['ansatz', v.ansatz], ['Node.js', v.node], ['vega', v.vega], ['vega-lite', v.vegaLite]] };
   return `<section id="run"><h2>Run</h2>${tableHtml(vers)}${timings.rows.length ? tableHtml(timings) : ''}`
-    + `<h3>Configuration</h3><details open><summary>options (results.json)</summary><pre>${escapeHtml(JSON.stringify(r.run.options, null, 2) ?? 'null')}</pre></details></section>`;
+    + `<h3>Configuration</h3><details open><summary>options (results.json)</summary><pre>${escapeHtml(compactJson(r.run.options))}</pre></details></section>`;
 }
 
 /**

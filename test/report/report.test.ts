@@ -117,6 +117,16 @@ describe('ansatz report DIR', () => {
     expect(existsSync(join(dir, 'plots', 'jec-closure.png'))).toBe(true);
   });
 
+  it('ansatz study dijets --out DIR writes report.html beside results.json and prints its path (no training: --train-events 0)', () => {
+    const dir = join(tmp, 'cli-study');
+    const r = ansatz('study', 'dijets', '--quick', '--train-events', '0', '--events', '3000', '--json', '--out', dir);
+    expect(r.code).toBe(0);
+    const done = JSON.parse(r.stdout.trim().split('\n').pop()!) as { report: string };
+    expect(done.report).toBe(join(dir, 'report.html'));
+    expect(readFileSync(done.report, 'utf8')).toContain('Calibrating two jets at once');
+    expect(existsSync(join(dir, 'plots', 'dijets-toy-fig2.png'))).toBe(true);
+  });
+
   it('ansatz report DIR exits 1 with a clear message when results.json is missing', () => {
     mkdirSync(join(tmp, 'cli-empty'), { recursive: true });
     const r = ansatz('report', join(tmp, 'cli-empty'));
