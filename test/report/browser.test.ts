@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The JEC report in a real browser (Debian's chromium through playwright-core): every plot's
  * <svg> is laid out with a non-zero size, the page logs no errors and fetches nothing, and a
