@@ -122,7 +122,7 @@ export class GaussianAnsatz {
     });
     this.xScaler_ = xm ? fitStandardizer(xm.data, rows, xm.cols, weights) : particleScaler(cloud!, p.arch);
     const xDim = cloud ? cloud.dim : xm!.cols;
-    const spec: ModelSpec = { arch: p.arch, xDim, zDim: zm.cols, hidden: p.hidden, act: p.act, epsilon: p.epsilon, ...(p.cUsesZ ? {} : { cUsesZ: false }), ...(p.arch !== 'dnn' ? { phiSizes: p.phiSizes, order: p.order } : {}) };
+    const spec: ModelSpec = { arch: p.arch, xDim, zDim: zm.cols, hidden: p.hidden, act: p.act, epsilon: p.epsilon, ...(p.cUsesZ ? {} : { cUsesZ: false }), ...(p.arch !== 'dnn' ? { phiSizes: p.phiSizes, order: p.order } : {}), ...(cloud && (p.arch === 'pfn' || p.arch === 'pfn-pid') ? { poolScale: poolScaleOf(cloud) } : {}) };
     const result = await fitAnsatz(spec, {
       n: rows, xDim, zDim: zm.cols,
       dense: xm ? standardize(xm.data, rows, this.xScaler_) : undefined,
@@ -296,4 +296,13 @@ function particleScaler(cloud: Cloud, arch: ArchName): Standardizer {
     s.std[0] = 1;
   }
   return s;
+}
+
+/**
+ * The fixed factor of PFN pooling, 1/N̄ with N̄ the mean multiplicity of the training clouds
+ * (see ModelSpec.poolScale): keeps the pooled latent at the scale of Φ whatever N̄ is.
+ */
+function poolScaleOf(cloud: Cloud): number {
+  const rows = cloud.offsets.length - 1, n = cloud.offsets[rows]! - cloud.offsets[0]!;
+  return n > 0 ? rows / n : 1;
 }

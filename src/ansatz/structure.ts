@@ -25,6 +25,13 @@ export interface ModelSpec {
   order?: number;
   /** false: C depends on x only, so T is exactly quadratic in z (default true: C(x, z) as in the papers). */
   cUsesZ?: boolean;
+  /**
+   * PFN-like (unweighted) pooling: the pooled latent is poolScale · Σ_i Φ(p_i). Fitting sets it
+   * to 1/N̄, the inverse mean multiplicity of the training clouds, fixed from then on and stored
+   * here, so the model stays a function of the cloud (a sum, as EnergyFlow's PFN, times a
+   * constant) while its latent is of order Φ rather than N̄ × Φ. Absent: 1 (the plain sum).
+   */
+  poolScale?: number;
 }
 
 export type NetName = 'A' | 'B' | 'C' | 'D';

@@ -9,7 +9,8 @@ import { momentTuples } from './moments.js';
  * arXiv:1810.05165), and moment pooling:
  *
  *   EFN:        latent = Σ_i z_i Φ(p̂_i)          z_i = feature 0 (the energy weight), p̂_i = features 1… (angles)
- *   PFN:        latent = Σ_i Φ(p_i)              all features (PFN-PID: the PID feature is among them)
+ *   PFN:        latent = s · Σ_i Φ(p_i)          all features (PFN-PID: the PID feature is among them);
+ *                                                s = poolScale, a fixed constant (fit sets 1/N̄, see ModelSpec)
  *   moment EFN: latent = Σ_i z_i Π_{a∈t} Φ_a(p̂_i)  for every index tuple t of length ≤ k
  *
  * Particles are packed (no padding): Φ runs once over all particles of the slice, and the
@@ -21,6 +22,15 @@ export interface CloudSpec {
   phiSizes: number[];
   act: Activation;
   order: number;
+  /**
+   * PFN only: the fixed factor s of the pooled sum (default 1, EnergyFlow's plain sum). An
+   * unweighted sum over N ≈ 40–150 particles is N times larger than Φ, and it grows with the
+   * multiplicity, so F's first layer sees inputs ~N̄ times larger than an EFN's (whose energy
+   * weights sum to ≈ the jet pT in units of 1000 GeV) and training with the learning rate that suits
+   * an EFN diverges or stalls. s = 1/N̄ keeps the latent at the scale of Φ; it is a constant, so
+   * the latent is still a sum over particles (a multiplicity-aware function of the cloud).
+   */
+  poolScale?: number;
 }
 
 export function cloudEmbedding(spec: CloudSpec): EmbeddingBuilder {
@@ -35,7 +45,7 @@ export function cloudEmbedding(spec: CloudSpec): EmbeddingBuilder {
     return {
       dim,
       create: (kernels: Kernels, params: Float32Array, grads: Float32Array, limits: BatchLimits): Embedding =>
-        new CloudEmbedding(kernels, new Mlp(kernels, layers, params, grads, Math.max(1, limits.maxParticles)), spec.particleDim, energyWeighted, latent, tuples, limits),
+        new CloudEmbedding(kernels, new Mlp(kernels, layers, params, grads, Math.max(1, limits.maxParticles)), spec.particleDim, energyWeighted, latent, tuples, limits, energyWeighted ? 1 : (spec.poolScale ?? 1)),
     };
   };
 }
@@ -59,6 +69,7 @@ class CloudEmbedding implements Embedding {
     private readonly latent: number,
     private readonly tuples: number[][] | null,
     limits: BatchLimits,
+    private readonly poolScale: number,
   ) {
     this.dim = tuples ? tuples.length : latent;
     const maxP = Math.max(1, limits.maxParticles);
@@ -82,7 +93,7 @@ class CloudEmbedding implements Embedding {
         for (let k = 0; k < di; k++) buf[i * di + k] = particles[i * d + 1 + k]!;
       }
       input = buf;
-    } else this.weights.fill(1, 0, n);
+    } else this.weights.fill(this.poolScale, 0, n);
     const phi = (this.phi = this.Phi.forward(input, n));
     const L = this.latent, out = this.out, dim = this.dim;
     out.fill(0, 0, rows * dim);

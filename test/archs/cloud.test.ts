@@ -16,8 +16,8 @@ function cloud(rng: Rng, jets: number, dim: number) {
   return { particles, offsets };
 }
 
-function replicaFor(arch: ArchName, dim: number, rows: number, maxParticles: number, order = 2) {
-  const spec: ModelSpec = { arch, xDim: dim, zDim: 1, hidden: [5], act: 'softplus', epsilon: 1e-3, phiSizes: [6, 4], order };
+function replicaFor(arch: ArchName, dim: number, rows: number, maxParticles: number, order = 2, poolScale?: number) {
+  const spec: ModelSpec = { arch, xDim: dim, zDim: 1, hidden: [5], act: 'softplus', epsilon: 1e-3, phiSizes: [6, 4], order, ...(poolScale !== undefined ? { poolScale } : {}) };
   const structure = buildStructure(spec);
   const rng = new Rng(8);
   const params = structure.layout.initialise(new Float32Array(structure.layout.length), rng);
@@ -62,6 +62,34 @@ describe('particle-cloud architectures', () => {
     const split = Float32Array.from([0.25, 0.1, -0.2, 0.25, 0.1, -0.2, ...base.subarray(3)]);
     const permuted = Float32Array.from([...base.subarray(6), ...base.subarray(0, 6)]);
     for (const other of [withSoft, split, permuted]) latentOf(other).forEach((v, k) => expect(v).toBeCloseTo(ref[k]!, 6));
+  });
+
+  it('pfn: the pooled latent is poolScale · Σ_i Φ(p_i) (a fixed constant times the plain sum), permutation invariant', () => {
+    const latentOf = (poolScale: number | undefined, p: Float32Array): number[] => {
+      const { replica } = replicaFor('pfn', 3, 1, 10, 2, poolScale);
+      const emb = (replica as unknown as { nets: { A: { embedding: { forward: (b: object) => Float32Array } } } }).nets.A.embedding;
+      return Array.from(emb.forward({ rows: 1, particles: p, offsets: Int32Array.from([0, p.length / 3]) }));
+    };
+    const base = Float32Array.from([0.5, 0.1, -0.2, 0.3, -0.3, 0.4, 0.2, 0.0, 0.1]);
+    const permuted = Float32Array.from([...base.subarray(6), ...base.subarray(0, 6)]);
+    const plain = latentOf(undefined, base), scaled = latentOf(0.25, base), scaledPermuted = latentOf(0.25, permuted);
+    expect(plain.some((v) => v !== 0)).toBe(true);
+    plain.forEach((v, k) => {
+      expect(scaled[k]!).toBeCloseTo(0.25 * v, 6);
+      expect(scaledPermuted[k]!).toBeCloseTo(0.25 * v, 6);
+    });
+  });
+
+  it('fit() fixes the PFN pool scale to 1/N̄ of the training clouds and keeps EFN a plain energy-weighted sum', async () => {
+    const rng = new Rng(9);
+    const jets = 200;
+    for (const arch of ['pfn', 'efn'] as const) {
+      const { particles, offsets } = cloud(rng, jets, 3);
+      const z = Float64Array.from({ length: jets }, () => rng.normal());
+      const model = await new GaussianAnsatz({ arch, phiSizes: [4, 4], hidden: [4], epochs: 1, batchSize: 64, learningRate: 1e-3 }).fit({ particles, offsets, dim: 3 }, z);
+      if (arch === 'pfn') expect(model.spec_!.poolScale).toBeCloseTo(jets / offsets[jets]!, 12);
+      else expect(model.spec_!.poolScale).toBeUndefined();
+    }
   });
 
   it('momentTuples(L, k) lists L + L(L+1)/2 tuples for k = 2', () => {
