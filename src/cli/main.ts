@@ -114,8 +114,10 @@ export function buildProgram(): Command {
     .argument('<dir>', 'the --out directory of `ansatz study jec|priors|dijets`')
     .action(async (dir: string, opts) => (await import('./report.js')).reportCommand(dir, opts));
 
-  common(program.command('demo').description('the main job on built-in data'))
+  common(program.command('demo').description('the quick jet energy calibration study on built-in data (a few minutes); --gaussian: the papers\' Gaussian example (seconds)'))
     .option('--seed <n>', 'random seed')
+    .option('--out <dir>', 'output directory of the JEC demo (default ./ansatz-demo)')
+    .option('--gaussian', 'the papers\' Gaussian example instead (z ~ N(0,1), x|z ~ N(z, 2²); the previous demo)')
     .action(async (opts) => (await import('./demo.js')).demoCommand(opts));
 
   return program;

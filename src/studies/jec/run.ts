@@ -16,6 +16,8 @@ export interface JecResults {
   curves: BinnedCurves[];
   /** σ̂ of every test jet in the GEN window, per calibration (Fig. 1). */
   sigmaInWindow: Record<string, number[]>;
+  /** Pulls (ẑ − z)/σ̂ of every test jet in the GEN window, per calibration (same order as sigmaInWindow). */
+  pullsInWindow: Record<string, number[]>;
   training: Record<string, { epoch: number; trainLoss: number; valLoss: number; mutualInformationNats: number }[]>;
   timingsSeconds: Record<string, number>;
 }
@@ -64,12 +66,13 @@ export async function runJecStudy(opts: Partial<JecStudyOptions> = {}, hooks: { 
   const corrected = Float64Array.from(plain.test.columns.jet_pt!, (pt, i) => pt * plain.test.columns.jec![i]!);
   estimates.push({ name: 'CMS-like', zHatGeV: corrected, sigmaGeV: corrected.map((pt) => cmsResolutionGeV(pt)) });
   estimates.push({ name: 'Oracle', zHatGeV: plain.test.columns.oracle_pt!, sigmaGeV: plain.test.columns.oracle_sigma! });
-  const inWindow = (i: number): boolean => gen[i]! >= o.windowGeV[0] && gen[i]! <= o.windowGeV[1];
+  const windowIdx = [...gen.keys()].filter((i) => gen[i]! >= o.windowGeV[0] && gen[i]! <= o.windowGeV[1]);
   return {
     options: o, trainJets: plain.train.rows, testJets: plain.test.rows,
     table: estimates.map((e) => summarizeWindow(e, gen, o.windowGeV, mis[e.name] ?? null)),
     curves: estimates.map((e) => binnedCurves(e, gen, o.binEdgesGeV)),
-    sigmaInWindow: Object.fromEntries(estimates.map((e) => [e.name, Array.from(e.sigmaGeV).filter((_, i) => inWindow(i))])),
+    sigmaInWindow: Object.fromEntries(estimates.map((e) => [e.name, windowIdx.map((i) => e.sigmaGeV[i]!)])),
+    pullsInWindow: Object.fromEntries(estimates.map((e) => [e.name, windowIdx.map((i) => (e.zHatGeV[i]! - gen[i]!) / e.sigmaGeV[i]!)])),
     training, timingsSeconds: timings,
   };
 }
