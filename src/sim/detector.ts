@@ -43,7 +43,7 @@ export function detectorModel(name: 'full' | 'fast'): DetectorModel {
 }
 
 /** Below this energy the HCAL response is frozen at R(1 GeV) (the power law would turn negative). */
-const RESPONSE_FLOOR_GEV = 1;
+export const RESPONSE_FLOOR_GEV = 1;
 
 /** HCAL response R(E) = 1 − a·(max(E, 1 GeV)/10 GeV)^−b: mean deposit / true energy of a hadron. */
 export function hcalResponse(eGeV: number, det: DetectorModel = FULL_DETECTOR): number {

@@ -42,6 +42,11 @@ export class ParticleBuffer {
     return i;
   }
 
+  /** Makes room for `extra` more particles, so that up to n + extra can be written by index without `push`. */
+  reserve(extra: number): void {
+    while (this.n + extra > this.ptGeV.length) this.grow();
+  }
+
   clear(): void {
     this.n = 0;
   }

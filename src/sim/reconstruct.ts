@@ -12,14 +12,19 @@
  */
 import type { Rng } from '../engine/rng.js';
 import type { ParticleBuffer } from './particleBuffer.js';
-import { type DetectorModel, hcalResponse, hcalResolutionGeV, hcalInverseResponse, photonResolutionGeV, trackEfficiency, trackRelResolution, electronRelResolution, muonRelResolution, calorimeterTrustsHadron } from './detector.js';
+import { type DetectorModel, RESPONSE_FLOOR_GEV, hcalResponse, hcalResolutionGeV, hcalInverseResponse, calorimeterTrustsHadron } from './detector.js';
 import { Pdg, Species, pdgMassGeV, speciesOf } from './pdg.js';
 import { HcalCells } from './hcalCells.js';
 
 const PION_MASS = pdgMassGeV(Pdg.pion);
 const KLONG_MASS = pdgMassGeV(Pdg.kLong);
 
-/** Reconstructs particle-flow candidates from true particles; reusable across events. */
+/**
+ * Reconstructs particle-flow candidates from true particles; reusable across events.
+ * The per-particle path is written out in one loop (the detector formulas of detector.ts inlined,
+ * same expressions, same results bit for bit): calls with floating-point arguments that V8 does not
+ * inline box every argument, and that garbage was a large part of the simulator's time.
+ */
 export class Reconstructor {
   private readonly cells = new HcalCells();
   constructor(readonly det: DetectorModel) {}
@@ -27,80 +32,108 @@ export class Reconstructor {
   /** Appends the reconstructed particles of `truth` (hard event: vertex forced 0) and `pileup` (own vertex) to `out`. */
   reconstruct(rng: Rng, truth: ParticleBuffer, pileup: ParticleBuffer, out: ParticleBuffer): void {
     this.cells.clear();
-    for (let i = 0; i < truth.n; i++) this.particle(rng, truth, i, 0, out);
-    for (let i = 0; i < pileup.n; i++) this.particle(rng, pileup, i, pileup.vertex[i]!, out);
+    out.reserve(truth.n + pileup.n);
+    this.particles(rng, truth, false, out);
+    this.particles(rng, pileup, true, out);
     this.emitNeutralHadrons(out);
   }
 
-  private particle(rng: Rng, src: ParticleBuffer, i: number, vertex: number, out: ParticleBuffer): void {
-    const pt = src.ptGeV[i]!, eta = src.eta[i]!, phi = src.phi[i]!, pid = src.pid[i]!;
-    const absEta = Math.abs(eta), cosh = Math.cosh(eta);
-    const e = pt * cosh;
-    switch (speciesOf(pid)) {
-      case Species.photon: {
-        if (absEta > 2.5) { this.deposit(rng, e, eta, phi, false, 0); return; }
-        const sigma = photonResolutionGeV(e, eta, this.det);
-        const em = e + sigma * rng.normal();
-        if (em <= this.det.ecalThresholdGeV) return;
-        this.push(out, em / cosh, eta, phi, 0, Pdg.photon, 0, 1, em / cosh, (sigma / cosh) ** 2);
-        return;
+  private particles(rng: Rng, src: ParticleBuffer, isPileup: boolean, out: ParticleBuffer): void {
+    const det = this.det, cells = this.cells, pending = cells.pending;
+    const ecalScale = det.ecalScale;
+    const respA = det.hcalResponseA, respB = det.hcalResponseB, hS = det.hcalStochastic, hC = det.hcalConstant;
+    const ecalThreshold = det.ecalThresholdGeV;
+    const oPt = out.ptGeV, oEta = out.eta, oPhi = out.phi, oM = out.massGeV, oPid = out.pid, oVtx = out.vertex;
+    const oCalo = out.calo, oOr = out.oraclePtGeV, oVar = out.oracleVarGeV2;
+    let k = out.n;
+    for (let i = 0; i < src.n; i++) {
+      const pt = src.ptGeV[i]!, eta = src.eta[i]!, phi = src.phi[i]!, pid = src.pid[i]!;
+      const vertex = isPileup ? src.vertex[i]! : 0;
+      const absEta = Math.abs(eta), cosh = Math.cosh(eta);
+      const e = pt * cosh;
+      const species = speciesOf(pid);
+      // What goes to the HCAL: `dep` true energy, `tracked` with track energy `eTrack`.
+      let depositE = -1, tracked = false, eTrack = 0;
+      if (species === Species.photon) {
+        if (absEta > 2.5) depositE = e;
+        else {
+          // photonResolutionGeV, inlined (|η| ≤ 2.5 here).
+          const base = Math.sqrt((0.008 * e) ** 2 + 0.11 * 0.11 * e + 0.4 * 0.4);
+          const etaFactor = absEta <= 1.5 ? 1 + 0.64 * eta * eta : 2.16 + 5.6 * (absEta - 2) ** 2;
+          const sigma = ecalScale * etaFactor * base;
+          const em = e + sigma * rng.normal();
+          if (em > ecalThreshold) {
+            oPt[k] = em / cosh; oEta[k] = eta; oPhi[k] = phi; oM[k] = 0; oPid[k] = Pdg.photon; oVtx[k] = 0;
+            oCalo[k] = 1; oOr[k] = em / cosh; oVar[k] = (sigma / cosh) ** 2;
+            k++;
+          }
+        }
+      } else if (species === Species.electron || species === Species.muon) {
+        const isMuon = species === Species.muon;
+        if (absEta > (isMuon ? 2.4 : 2.5)) { if (!isMuon && absEta <= 3) depositE = e; }
+        else {
+          const rel = isMuon ? Math.sqrt(0.01 * 0.01 + (1.0e-4 * pt) ** 2) : Math.sqrt(0.03 * 0.03 + (1.3e-3 * pt) ** 2);
+          const ptm = pt * (1 + rel * rng.normal());
+          if (ptm > 0) {
+            oPt[k] = ptm; oEta[k] = eta; oPhi[k] = phi; oM[k] = pdgMassGeV(pid); oPid[k] = pid; oVtx[k] = vertex;
+            oCalo[k] = 0; oOr[k] = ptm; oVar[k] = (rel * ptm) ** 2;
+            k++;
+          }
+        }
+      } else if (species === Species.neutralHadron) {
+        if (absEta <= 3) depositE = e;
+      } else if (species === Species.chargedHadron) {
+        // Tracking efficiency (trackEfficiency, inlined).
+        const eff = pt <= 0.1 || absEta > 2.5 ? 0 : absEta <= 1.5 ? (pt <= 1 ? 0.7 : 0.95) : pt <= 1 ? 0.5 : pt <= 100 ? 0.83 : 0.9;
+        if (rng.uniform() >= eff) {
+          if (absEta <= 3) depositE = e;
+        } else {
+          const charge = pid > 0 ? 1 : -1;
+          // trackRelResolution, inlined.
+          const c = absEta <= 0.5 ? 0.01 : absEta <= 1.5 ? 0.015 : 0.025;
+          const kk = absEta <= 0.5 ? 1.5e-4 : absEta <= 1.5 ? 2.5e-4 : 5.5e-4;
+          const rel = Math.sqrt(c * c + (kk * pt) ** 2);
+          const ptTrack = pt * (1 + rel * rng.normal());
+          // Below 40 GeV the track always beats the calorimeter (both detectors); skip the comparison.
+          if (ptTrack > 0 && (ptTrack < 40 || !calorimeterTrustsHadron(ptTrack, eta, det))) {
+            oPt[k] = ptTrack; oEta[k] = eta; oPhi[k] = phi; oM[k] = PION_MASS; oPid[k] = charge * Pdg.pion; oVtx[k] = vertex;
+            oCalo[k] = 0; oOr[k] = ptTrack; oVar[k] = (rel * ptTrack) ** 2;
+            k++;
+            depositE = e; tracked = true; eTrack = ptTrack * cosh;
+          } else {
+            const r = respA === 0 ? 1 : 1 - respA * Math.pow((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10, -respB);
+            const ce = hC * e;
+            const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
+            if (d > 0) {
+              const eHat = hcalInverseResponse(d, det);
+              const sigma = hcalResolutionGeV(eHat, det);
+              oPt[k] = d / cosh; oEta[k] = eta; oPhi[k] = phi; oM[k] = PION_MASS; oPid[k] = charge * Pdg.pion; oVtx[k] = vertex;
+              oCalo[k] = 1; oOr[k] = eHat / cosh; oVar[k] = (sigma / cosh) ** 2;
+              k++;
+            }
+          }
+        }
       }
-      case Species.electron:
-      case Species.muon: {
-        const isMuon = speciesOf(pid) === Species.muon;
-        if (absEta > (isMuon ? 2.4 : 2.5)) { if (!isMuon && absEta <= 3) this.deposit(rng, e, eta, phi, false, 0); return; }
-        const rel = isMuon ? muonRelResolution(pt) : electronRelResolution(pt);
-        const ptm = pt * (1 + rel * rng.normal());
-        if (ptm <= 0) return;
-        this.push(out, ptm, eta, phi, pdgMassGeV(pid), pid, vertex, 0, ptm, (rel * ptm) ** 2);
-        return;
-      }
-      case Species.neutralHadron:
-        if (absEta <= 3) this.deposit(rng, e, eta, phi, false, 0);
-        return;
-      case Species.neutrino:
-        return;
-      default:
-        this.chargedHadron(rng, pt, eta, phi, pid, vertex, out);
+      if (depositE < 0) continue;
+      // An HCAL shower of true energy e; tracked showers also add their expected deposit at the track energy.
+      const r = respA === 0 ? 1 : 1 - respA * Math.pow((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10, -respB);
+      const ce = hC * e;
+      const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
+      pending[0] = eta; pending[1] = phi; pending[2] = d;
+      if (!tracked) { pending[3] = 0; pending[4] = 0; cells.addPending(); continue; }
+      const rt = respA === 0 ? 1 : 1 - respA * Math.pow((eTrack > RESPONSE_FLOOR_GEV ? eTrack : RESPONSE_FLOOR_GEV) / 10, -respB);
+      const ct = hC * eTrack;
+      const noise = rt * Math.sqrt(ct * ct + hS * hS * eTrack);
+      pending[3] = rt * eTrack; pending[4] = noise * noise;
+      cells.addPending();
     }
-  }
-
-  private chargedHadron(rng: Rng, pt: number, eta: number, phi: number, pid: number, vertex: number, out: ParticleBuffer): void {
-    const cosh = Math.cosh(eta), e = pt * cosh;
-    if (rng.uniform() >= trackEfficiency(pt, eta)) {
-      if (Math.abs(eta) <= 3) this.deposit(rng, e, eta, phi, false, 0);
-      return;
-    }
-    const charge = pid > 0 ? 1 : -1;
-    const rel = trackRelResolution(pt, eta);
-    const ptTrack = pt * (1 + rel * rng.normal());
-    // Below 40 GeV the track always beats the calorimeter (both detectors); skip the comparison.
-    if (ptTrack > 0 && (ptTrack < 40 || !calorimeterTrustsHadron(ptTrack, eta, this.det))) {
-      this.push(out, ptTrack, eta, phi, PION_MASS, charge * Pdg.pion, vertex, 0, ptTrack, (rel * ptTrack) ** 2);
-      this.deposit(rng, e, eta, phi, true, ptTrack * cosh);
-      return;
-    }
-    const r = hcalResponse(e, this.det);
-    const d = r * e + r * hcalResolutionGeV(e, this.det) * rng.normal();
-    if (d <= 0) return;
-    const eHat = hcalInverseResponse(d, this.det);
-    const sigma = hcalResolutionGeV(eHat, this.det);
-    this.push(out, d / cosh, eta, phi, PION_MASS, charge * Pdg.pion, vertex, 1, eHat / cosh, (sigma / cosh) ** 2);
-  }
-
-  /** An HCAL shower of true energy e; `tracked` showers also add their expected deposit at the track energy. */
-  private deposit(rng: Rng, e: number, eta: number, phi: number, tracked: boolean, eTrack: number): void {
-    const r = hcalResponse(e, this.det);
-    const d = r * e + r * hcalResolutionGeV(e, this.det) * rng.normal();
-    if (!tracked) { this.cells.add(eta, phi, d, 0, 0); return; }
-    const rt = hcalResponse(eTrack, this.det);
-    const noise = rt * hcalResolutionGeV(eTrack, this.det);
-    this.cells.add(eta, phi, d, rt * eTrack, noise * noise);
+    out.n = k;
   }
 
   private emitNeutralHadrons(out: ParticleBuffer): void {
     const cells = this.cells, det = this.det;
     const b = det.hcalResponseB;
+    out.reserve(cells.n);
     for (let c = 0; c < cells.n; c++) {
       const excess = cells.raw[c]! - cells.expected[c]!;
       if (excess <= det.hcalThresholdGeV) continue;
@@ -116,14 +149,9 @@ export class Reconstructor {
       const gain = w / slope + (1 - w);
       const varMeasured = (r * hcalResolutionGeV(eInv, det)) ** 2 + noiseVar;
       const p = Math.sqrt(excess * excess - KLONG_MASS * KLONG_MASS);
-      this.push(out, p / cosh, eta, phi, KLONG_MASS, Pdg.kLong, 0, 1, eHat / cosh, (gain * gain * varMeasured) / (cosh * cosh));
+      const k = out.n++;
+      out.ptGeV[k] = p / cosh; out.eta[k] = eta; out.phi[k] = phi; out.massGeV[k] = KLONG_MASS; out.pid[k] = Pdg.kLong; out.vertex[k] = 0;
+      out.calo[k] = 1; out.oraclePtGeV[k] = eHat / cosh; out.oracleVarGeV2[k] = (gain * gain * varMeasured) / (cosh * cosh);
     }
-  }
-
-  private push(out: ParticleBuffer, pt: number, eta: number, phi: number, m: number, pid: number, vertex: number, calo: number, oraclePt: number, oracleVar: number): void {
-    const k = out.push(pt, eta, phi, m, pid, vertex);
-    out.calo[k] = calo;
-    out.oraclePtGeV[k] = oraclePt;
-    out.oracleVarGeV2[k] = oracleVar;
   }
 }
