@@ -147,31 +147,18 @@ export class AntiKt {
       y[s] = m === 0 ? eta : 0.5 * Math.log((es + pzs) / (es - pzs));
       phi[s] = ph;
     }
-    // Each pair of pseudojets belongs to its harder member: nn[a] is a's nearest softer pseudojet.
-    for (let a = 0; a < n; a++) {
-      const ya = y[a]!, pa = phi[a]!;
-      let best = -1, bestD = Infinity;
-      for (let b = a + 1; b < n; b++) {
-        const dy = y[b]! - ya;
-        let dphi = Math.abs(phi[b]! - pa);
-        if (dphi > Math.PI) dphi = TWO_PI - dphi;
-        const d = dy * dy + dphi * dphi;
-        if (d < bestD) { bestD = d; best = b; }
-      }
-      nn[a] = best;
-      nnd[a] = bestD;
-      this.setDist(a);
-    }
+    this.initNeighbours(n);
     const dist = this.dist;
     let nActive = n;
+    // The smallest distance is tracked through the passes below rather than by a scan of its own.
+    let best = list[0]!, bestD = dist[best]!;
+    for (let a = 1; a < nActive; a++) {
+      const l = list[a]!, d = dist[l]!;
+      if (d < bestD) { bestD = d; best = l; }
+    }
     while (nActive > 0) {
-      let best = list[0]!, bestD = dist[best]!;
-      for (let a = 1; a < nActive; a++) {
-        const l = list[a]!, d = dist[l]!;
-        if (d < bestD) { bestD = d; best = l; }
-      }
       const j = nn[best]!;
-      let w = 0, ns = 0;
+      let w = 0, ns = 0, mi = -1, mn = Infinity;
       if (j < 0 || kinv[best]! * nnd[best]! * invR2 > kinv[best]!) {
         // Beam: best becomes a jet; the (harder) pseudojets whose nearest softer one it was look again.
         this.finishJet(best);
@@ -179,10 +166,16 @@ export class AntiKt {
           const l = list[a]!;
           if (l === best) continue;
           if (nn[l] === best) { stack[ns] = l; stackPos[ns++] = w; }
+          else { const dl = dist[l]!; if (dl < mn) { mn = dl; mi = l; } }
           list[w++] = l;
         }
         nActive = w;
-        for (let s = 0; s < ns; s++) this.findSofter(stack[s]!, stackPos[s]!, list, nActive);
+        for (let s = 0; s < ns; s++) {
+          const l = stack[s]!;
+          this.findSofter(l, stackPos[s]!, list, nActive);
+          if (dist[l]! < mn) { mn = dist[l]!; mi = l; }
+        }
+        best = mi; bestD = mn;
         continue;
       }
       // Merge the softer j into best (E-scheme); best only gets harder, so it moves up the list.
@@ -204,7 +197,11 @@ export class AntiKt {
           if (kl < kb || (kl === kb && l < best)) {
             // Harder than best: best may now be its nearest softer pseudojet.
             if (nl === best || nl === j) { stack[ns] = l; stackPos[ns++] = w; }
-            else if (d < nnd[l]!) { nnd[l] = d; nn[l] = best; this.setDist(l); }
+            else {
+              if (d < nnd[l]!) { nnd[l] = d; nn[l] = best; this.setDist(l); }
+              const dl = dist[l]!;
+              if (dl < mn) { mn = dl; mi = l; }
+            }
             spare[w++] = l;
             continue;
           }
@@ -214,6 +211,7 @@ export class AntiKt {
         // Softer than best: a candidate for best's nearest softer pseudojet.
         if (d < nbd) { nbd = d; nb = l; }
         if (nl === best || nl === j) { stack[ns] = l; stackPos[ns++] = w; }
+        else { const dl = dist[l]!; if (dl < mn) { mn = dl; mi = l; } }
         spare[w++] = l;
       }
       if (!inserted) spare[w++] = best;
@@ -222,13 +220,38 @@ export class AntiKt {
       nn[best] = nb;
       nnd[best] = nbd;
       this.setDist(best);
-      for (let s = 0; s < ns; s++) this.findSofter(stack[s]!, stackPos[s]!, list, nActive);
+      if (dist[best]! < mn) { mn = dist[best]!; mi = best; }
+      for (let s = 0; s < ns; s++) {
+        const l = stack[s]!;
+        this.findSofter(l, stackPos[s]!, list, nActive);
+        if (dist[l]! < mn) { mn = dist[l]!; mi = l; }
+      }
+      best = mi; bestD = mn;
     }
     this.listA = list; this.listB = spare;
     for (let s = 0; s < n; s++) {
       let r = s;
       while (mergedInto[r]! >= 0) r = mergedInto[r]!;
       this.jetOfRaw[source[s]!] = this.slotJet[r]!;
+    }
+  }
+
+  /** Each pair of pseudojets belongs to its harder member: nn[a] is a's nearest softer pseudojet (slots are hardest first). */
+  private initNeighbours(n: number): void {
+    const { y, phi, nn, nnd } = this;
+    for (let a = 0; a < n; a++) {
+      const ya = y[a]!, pa = phi[a]!;
+      let best = -1, bestD = Infinity;
+      for (let b = a + 1; b < n; b++) {
+        const dy = y[b]! - ya;
+        let dphi = Math.abs(phi[b]! - pa);
+        if (dphi > Math.PI) dphi = TWO_PI - dphi;
+        const d = dy * dy + dphi * dphi;
+        if (d < bestD) { bestD = d; best = b; }
+      }
+      nn[a] = best;
+      nnd[a] = bestD;
+      this.setDist(a);
     }
   }
 
