@@ -2,45 +2,68 @@
 import type { ModData } from '../io/mod/layout.js';
 
 /**
- * Rows of a fixed width in fixed-size chunks: appending never copies (a doubling array copied and
- * re-zeroed tens of MB per run, and its garbage dominated the writing); `finish` copies once.
+ * Rows of a fixed width. Fresh memory is expensive to touch (a page fault per 4 KiB), so each row
+ * should be written once, into the array handed out: once its first `PILOT_ROWS` rows are written the store sizes
+ * one array for the whole run from the rows per event seen so far (×1.25, plus slack), copies the pilot rows
+ * into it and goes on there; `finish` then returns a view of its first rows (the untouched tail
+ * costs address space only). If the estimate falls short, it carries on in chunks and `finish`
+ * copies everything once into an exact array.
  */
 class RowStore {
-  private readonly chunks: Float64Array[] = [];
-  /** The chunk being filled; the caller writes a row at the offset `alloc` returns. */
-  cur: Float64Array;
+  private readonly full: { data: Float64Array; used: number }[] = [];
+  private data: Float64Array;
   private off = 0;
+  private sized: boolean;
   rows = 0;
 
-  constructor(private readonly width: number, private readonly rowsPerChunk = 4096) {
-    this.cur = new Float64Array(width * rowsPerChunk);
-    this.chunks.push(this.cur);
+  /** `exactRows`: the row count if known in advance (the store is then sized once, now). */
+  constructor(private readonly width: number, exactRows = 0) {
+    this.sized = exactRows > 0;
+    this.data = new Float64Array(width * (exactRows > 0 ? exactRows : PILOT_ROWS));
   }
 
-  /** Reserves one row; returns its offset in `cur`. */
-  alloc(): number {
-    if (this.off === this.cur.length) {
-      this.cur = new Float64Array(this.width * this.rowsPerChunk);
-      this.chunks.push(this.cur);
-      this.off = 0;
-    }
+  /** The array the next row goes to, valid until the next `alloc`. */
+  get cur(): Float64Array {
+    return this.data;
+  }
+
+  /** Reserves one row; returns its offset in `cur`. `eventsDone`/`events` drive the sizing. */
+  alloc(eventsDone: number, events: number): number {
+    if (this.off === this.data.length) this.grow(eventsDone, events);
     const o = this.off;
     this.off += this.width;
     this.rows++;
     return o;
   }
 
+  private grow(eventsDone: number, events: number): void {
+    if (!this.sized && eventsDone > 0 && events > eventsDone) {
+      const estimate = Math.ceil(this.rows + (1.25 * this.rows * (events - eventsDone)) / eventsDone) + 4096;
+      const big = new Float64Array(estimate * this.width);
+      big.set(this.data.subarray(0, this.off));
+      this.data = big;
+      this.sized = true;
+      return;
+    }
+    this.full.push({ data: this.data, used: this.off });
+    this.data = new Float64Array(this.width * Math.max(4096, this.rows >> 2));
+    this.off = 0;
+  }
+
   finish(): Float64Array {
+    if (this.full.length === 0) return this.off === this.data.length ? this.data : this.data.subarray(0, this.off);
     const out = new Float64Array(this.rows * this.width);
     let at = 0;
-    for (const c of this.chunks) {
-      const used = c === this.cur ? this.off : c.length;
-      out.set(used === c.length ? c : c.subarray(0, used), at);
-      at += used;
+    for (const c of [...this.full, { data: this.data, used: this.off }]) {
+      out.set(c.data.subarray(0, c.used), at);
+      at += c.used;
     }
     return out;
   }
 }
+
+/** Rows of the first array of a store with no known size; when it is full the store estimates the run's total. */
+const PILOT_ROWS = 16384;
 
 /** Row-wise builder of jets_i, jets_f, pfcs(+index), gens(+index). Push a jet's particles, then the jet. */
 export class ModBuilder {
@@ -57,37 +80,47 @@ export class ModBuilder {
     readonly jetsFCols: string[],
     readonly pfcsCols: string[],
     readonly gensCols: string[],
+    /** Number of events the run will write (two jets each at most), 0 if unknown; sizes the stores. */
+    private readonly events = 0,
   ) {
-    this.jetsI = new RowStore(jetsICols.length, 1024);
-    this.jetsF = new RowStore(jetsFCols.length, 1024);
+    this.jetsI = new RowStore(jetsICols.length, 2 * events);
+    this.jetsF = new RowStore(jetsFCols.length, 2 * events);
     this.pfcs = new RowStore(pfcsCols.length);
     this.gens = new RowStore(gensCols.length);
   }
 
+  /** Events whose jets are complete (two rows each), for the size estimate. */
+  private eventsDone(): number {
+    return this.nJets >> 1;
+  }
+
   /** Appends one pfcs row: pt, y, phi, m, pid, vertex, calo (the simulator's pfcs columns). */
   pfc(pt: number, y: number, phi: number, m: number, pid: number, vertex: number, calo: number): void {
-    const o = this.pfcs.alloc(), c = this.pfcs.cur;
+    const o = this.pfcs.alloc(this.eventsDone(), this.events), c = this.pfcs.cur;
     c[o] = pt; c[o + 1] = y; c[o + 2] = phi; c[o + 3] = m; c[o + 4] = pid; c[o + 5] = vertex; c[o + 6] = calo;
   }
 
   /** Appends one gens row: pt, y, phi, m, pid. */
   gen(pt: number, y: number, phi: number, m: number, pid: number): void {
-    const o = this.gens.alloc(), c = this.gens.cur;
+    const o = this.gens.alloc(this.eventsDone(), this.events), c = this.gens.cur;
     c[o] = pt; c[o + 1] = y; c[o + 2] = phi; c[o + 3] = m; c[o + 4] = pid;
   }
 
   /** Closes the current jet: its jets_i and jets_f rows; the particles pushed since the last jet are its own. */
   jet(intRow: ArrayLike<number>, floatRow: ArrayLike<number>): void {
-    const oi = this.jetsI.alloc(), ci = this.jetsI.cur;
+    const oi = this.jetsI.alloc(0, 0), ci = this.jetsI.cur;
     for (let k = 0; k < intRow.length; k++) ci[oi + k] = intRow[k]!;
-    const of = this.jetsF.alloc(), cf = this.jetsF.cur;
+    const of = this.jetsF.alloc(0, 0), cf = this.jetsF.cur;
     for (let k = 0; k < floatRow.length; k++) cf[of + k] = floatRow[k]!;
     this.pfcsIndex.push(this.pfcs.rows);
     this.gensIndex.push(this.gens.rows);
     this.nJets++;
   }
 
-  /** The finished ModData; `filenames` fills its filenames dataset. */
+  /**
+   * The finished ModData; `filenames` fills its filenames dataset. Float arrays may be views of a
+   * larger buffer (mind byteOffset/byteLength, as h5wasm does, when going through `.buffer`).
+   */
   finish(filenames: string[]): ModData {
     const ints = this.jetsI.finish();
     const jetsI = new BigInt64Array(ints.length);

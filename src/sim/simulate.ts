@@ -89,7 +89,7 @@ export function simulateDijets(options: SimulateOptions): ModData {
   const calibration = options.calibration ?? defaultCalibration(opts.detector);
   const gluonFraction = (pt: number): number =>
     Math.min(0.8, Math.max(0.2, tune.gluonFraction300 + (tune.gluonFractionSlopePerTeV * (pt - 300)) / 1000));
-  const builder = new ModBuilder([...JETS_I_COLS], [...SIM_JETS_F_COLS], [...SIM_PFCS_COLS], [...GENS_COLS]);
+  const builder = new ModBuilder([...JETS_I_COLS], [...SIM_JETS_F_COLS], [...SIM_PFCS_COLS], [...GENS_COLS], opts.events);
   const writer = new EventWriter(builder, calibration === 'none' ? undefined : calibration, options.eventWeight);
   const gen = new ParticleBuffer(), pileup = new ParticleBuffer(), reco = new ParticleBuffer();
   const genClusterer = new AntiKt(0.5), recoClusterer = new AntiKt(0.5);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ModBuilder } from '../../src/sim/modBuilder.js';
+
+/** Builds `events` events of two jets, jet k of event e with count(e) particles, and checks every row. */
+function roundTrip(events: number, count: (e: number) => number, knownEvents: number): void {
+  const b = new ModBuilder(['a', 'b'], ['x'], ['pt', 'y', 'phi', 'm', 'pid', 'vertex', 'calo'], ['pt', 'y', 'phi', 'm', 'pid']);
+  const builder = knownEvents > 0 ? new ModBuilder(['a', 'b'], ['x'], b.pfcsCols, b.gensCols, knownEvents) : b;
+  let p = 0;
+  for (let e = 0; e < events; e++) {
+    for (let j = 0; j < 2; j++) {
+      for (let i = 0; i < count(e); i++, p++) {
+        builder.pfc(p, p + 0.5, 1, 2, 211, 0, 1);
+        builder.gen(-p, 3, 4, 5, 22);
+      }
+      builder.jet([e, j], [e + 0.25 * j]);
+    }
+  }
+  const mod = builder.finish(['f']);
+  expect(mod.pfcs.rows).toBe(p);
+  expect(mod.gens.rows).toBe(p);
+  expect(mod.pfcs.data.length).toBe(7 * p);
+  expect(mod.gens.data.length).toBe(5 * p);
+  expect(mod.jetsF.data.length).toBe(2 * events);
+  expect(Number(mod.pfcsIndex[2 * events]!)).toBe(p);
+  for (let r = 0; r < p; r++) {
+    expect(mod.pfcs.data[7 * r]).toBe(r);
+    expect(mod.pfcs.data[7 * r + 1]).toBe(r + 0.5);
+    expect(mod.gens.data[5 * r]).toBe(-r);
+  }
+  for (let e = 0; e < events; e++) expect(mod.jetsF.data[2 * e + 1]).toBe(e + 0.25);
+  expect(Number(mod.jetsI.data[2 * (2 * events - 1)]!)).toBe(events - 1);
+}
+
+describe('ModBuilder', () => {
+  it('ModBuilder.finish returns every row in order: unknown size, sized from the pilot, and an estimate that falls short', () => {
+    roundTrip(500, () => 40, 0);
+    roundTrip(500, () => 40, 500);
+    // Few particles per event in the pilot, then many: the estimate is exceeded and the store falls back to chunks.
+    roundTrip(1200, (e) => (e < 400 ? 30 : 200), 1200);
+    roundTrip(3, () => 1, 3);
+  });
+});
