@@ -16,10 +16,13 @@ class RowStore {
   private sized: boolean;
   rows = 0;
 
-  /** `exactRows`: the row count if known in advance (the store is then sized once, now). */
-  constructor(private readonly width: number, exactRows = 0) {
+  /**
+   * `exactRows`: the row count if known in advance (the store is then sized once, now);
+   * `pilotRows`: else, the rows of the first array (small runs need no more).
+   */
+  constructor(private readonly width: number, exactRows = 0, pilotRows = PILOT_ROWS) {
     this.sized = exactRows > 0;
-    this.data = new Float64Array(width * (exactRows > 0 ? exactRows : PILOT_ROWS));
+    this.data = new Float64Array(width * (exactRows > 0 ? exactRows : pilotRows));
   }
 
   /** The array the next row goes to, valid until the next `alloc`. */
@@ -85,8 +88,10 @@ export class ModBuilder {
   ) {
     this.jetsI = new RowStore(jetsICols.length, 2 * events);
     this.jetsF = new RowStore(jetsFCols.length, 2 * events);
-    this.pfcs = new RowStore(pfcsCols.length);
-    this.gens = new RowStore(gensCols.length);
+    // About 40 particles per jet: a small run's rows fit its first array with room to spare.
+    const pilot = events > 0 ? Math.min(PILOT_ROWS, Math.max(1024, 160 * events)) : PILOT_ROWS;
+    this.pfcs = new RowStore(pfcsCols.length, 0, pilot);
+    this.gens = new RowStore(gensCols.length, 0, pilot);
   }
 
   /** Events whose jets are complete (two rows each), for the size estimate. */
