@@ -95,3 +95,24 @@ describe('ansatz train rejects bad input with a clear error, a non-zero exit and
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('ansatz demo', () => {
+  it('ansatz demo --help offers the quick JEC study with --out and the Gaussian example with --gaussian', () => {
+    const r = ansatz('demo', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/jet energy calibration/i);
+    expect(r.stdout).toContain('--out <dir>');
+    expect(r.stdout).toContain('--gaussian');
+  });
+
+  it('ansatz demo --gaussian --json runs the papers\' Gaussian example: ẑ ≈ x and σ̂ ≈ 2', () => {
+    const r = ansatz('demo', '--gaussian', '--json');
+    expect(r.code).toBe(0);
+    const done = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((e) => e.event === 'done');
+    expect(done).toBeDefined();
+    for (const row of done.rows) {
+      expect(Math.abs(row.zHat - row.zHatAnalytic)).toBeLessThan(0.5);
+      expect(Math.abs(row.sigma - row.sigmaAnalytic)).toBeLessThan(0.5);
+    }
+  });
+});
