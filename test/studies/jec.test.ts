@@ -43,15 +43,21 @@ describe('runJecStudy(JEC_QUICK) on the built-in simulator', () => {
     }
   });
 
-  it('mean σ̂ improves with particle information: DNN > EFN, DNN > PFN-PID, PFN > PFN-PID, EFN ≳ PFN', () => {
+  it('mean σ̂ improves with particle information: DNN ≳ EFN ≳ PFN > PFN-PID, DNN > PFN-PID, all above the oracle', () => {
+    // Measured (seed 1 / seed 2 of the same settings): DNN 30.7 / 30.7, EFN 30.2 / 30.9, PFN 30.0 /
+    // 30.1, PFN-PID 26.9 / 27.4, oracle 25.4 / 25.6 GeV. Particle IDs are worth ≈ 3 GeV, asserted
+    // strictly. The simulator's response depends on the species and energy of each particle, which
+    // an IRC-safe EFN (energy-linear, angles only) cannot see: its achieved resolution is within
+    // ≈ 1 GeV of the DNN's (31.1 vs 30.1 GeV for seed 1, 31.3 vs 31.5 for seed 2), so DNN > EFN
+    // and EFN > PFN are not robust; they are asserted with a 3 % tolerance (≈ 0.9 GeV).
     const s = (name: string): number => row(name).meanSigmaGeV;
-    expect(s('DNN')).toBeGreaterThan(s('EFN'));
-    expect(s('DNN')).toBeGreaterThan(s('PFN-PID'));
-    expect(s('PFN')).toBeGreaterThan(s('PFN-PID'));
-    // EFN and PFN see the same particles (the PFN without IRC safety): equal within 3 %.
+    expect(s('DNN')).toBeGreaterThan(s('PFN-PID') + 1.5);
+    expect(s('PFN')).toBeGreaterThan(s('PFN-PID') + 1);
+    expect(s('EFN')).toBeLessThan(1.03 * s('DNN'));
     expect(s('PFN')).toBeLessThan(1.03 * s('EFN'));
-    // …and the simulator's oracle stays the limit.
     expect(s('PFN-PID')).toBeGreaterThan(s('Oracle'));
+    // The achieved resolution agrees: PFN-PID's residuals are narrower than the DNN's.
+    expect(row('PFN-PID').residualStdGeV).toBeLessThan(row('DNN').residualStdGeV - 1);
   });
 
   it('the DNN is calibrated: pull width within 10 % of 1, ±1σ̂ coverage near 68.3 %', () => {
