@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { runGaussianExample } from '../studies/gaussianExample.js';
-import { JEC_QUICK, jecTableLines, runJecStudy, writeJecResults } from '../studies/jec/index.js';
 import { emit, formatDuration, say, type Output } from './output.js';
 import { progressPrinter } from './progress.js';
+import { studyJecCommand } from './studyJec.js';
 
 export interface DemoCommandOptions extends Output {
   seed?: string;
@@ -20,29 +20,10 @@ export interface DemoCommandOptions extends Output {
 export async function demoCommand(o: DemoCommandOptions): Promise<void> {
   if (o.gaussian) return gaussianDemo(o);
   const out = resolve(o.out ?? 'ansatz-demo');
-  const seed = o.seed !== undefined ? Number(o.seed) : undefined;
   say(o, 'ansatz demo: the jet energy calibration study of the Gaussian Ansatz letter (arXiv:2205.03413, Table I), quick sizes, on the built-in dijet simulator.');
   say(o, 'Each model learns ẑ (the maximum-likelihood jet pT), σ̂ (its resolution) and I(X;Z) in one training; the oracle is the best estimate the simulator allows.');
   say(o, `Results go to ${out}`);
-  const t0 = performance.now();
-  const r = await runJecStudy({ ...JEC_QUICK, ...(seed !== undefined && Number.isFinite(seed) ? { seed } : {}) }, {
-    onProgress: (line) => say(o, line),
-    onEpoch: (model, e) => {
-      emit(o, { event: 'epoch', model, ...e });
-      say(o, `  ${model} epoch ${e.epoch}/${e.epochs}  loss ${e.trainLoss.toFixed(4)}  MI ${e.mutualInformationNats.toFixed(3)} nats  ETA ${formatDuration(e.etaSeconds)}`);
-    },
-  });
-  // The one place the demo writes its results (a report renderer can follow this call).
-  writeJecResults(out, r);
-  if (!o.json) {
-    const show = { ...o, quiet: false };
-    say(show, '');
-    for (const line of jecTableLines(r)) say(show, line);
-    say(show, '');
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  say(o, `wrote ${out} (results.json, summary.txt, table.csv, curves.csv) in ${formatDuration(seconds)}`);
-  emit(o, { event: 'done', out, table: r.table, seconds });
+  await studyJecCommand({ ...o, quick: true, out });
 }
 
 /** `ansatz demo --gaussian`: the papers' Gaussian example, learned ẑ and σ̂ beside the analytic answers. */

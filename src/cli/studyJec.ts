@@ -30,11 +30,14 @@ export async function studyJecCommand(o: StudyJecCommandOptions): Promise<void> 
   const t0 = performance.now();
   const r = await runJecStudy(opts, {
     onProgress: (line) => say(o, line),
-    onEpoch: (model, e) => say(o, `  ${model} epoch ${e.epoch}/${e.epochs}  loss ${e.trainLoss.toFixed(4)}  MI ${e.mutualInformationNats.toFixed(3)} nats  ETA ${formatDuration(e.etaSeconds)}`),
+    onEpoch: (model, e) => {
+      emit(o, { event: 'epoch', model, ...e });
+      say(o, `  ${model} epoch ${e.epoch}/${e.epochs}  loss ${e.trainLoss.toFixed(4)}  MI ${e.mutualInformationNats.toFixed(3)} nats  ETA ${formatDuration(e.etaSeconds)}`);
+    },
   });
   writeJecResults(o.out, r);
   const report = await (await import('../report/index.js')).renderReport(o.out);
-  if (!o.json) for (const line of jecTableLines(r)) say({ ...o, quiet: false }, line);
+  if (!o.json) for (const line of ['', ...jecTableLines(r), '']) say({ ...o, quiet: false }, line);
   say(o, `wrote ${o.out} (results.json, summary.txt, table.csv, curves.csv) in ${formatDuration((performance.now() - t0) / 1000)}`);
   say(o, `report: ${report.html}`);
   emit(o, { event: 'done', out: o.out, report: report.html, table: r.table });
