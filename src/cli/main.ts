@@ -86,6 +86,7 @@ export function buildProgram(): Command {
   const study = program.command('study').description("reproduce a paper's study on built-in data");
   common(study.command('jec').description("the jet energy calibration study of the Gaussian Ansatz letter (Table I) on the built-in simulator"))
     .option('--quick', 'small samples and networks (minutes)')
+    .option('--data <files>', 'MOD HDF5 files to read instead of simulating (comma-separated); split by event into training and test halves')
     .option('--events <n>', 'simulated training events (test events scale with it)')
     .option('--epochs <n>', 'training epochs per model')
     .option('--seed <n>', 'random seed (default 1)')

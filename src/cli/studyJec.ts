@@ -4,6 +4,7 @@ import { emit, formatDuration, say, type Output } from './output.js';
 
 export interface StudyJecCommandOptions extends Output {
   quick?: boolean;
+  data?: string;
   events?: string;
   epochs?: string;
   seed?: string;
@@ -26,6 +27,7 @@ export async function studyJecCommand(o: StudyJecCommandOptions): Promise<void> 
     ...(events ? { trainEvents: events, testEvents: Math.max(1, Math.round(events * (base.testEvents / base.trainEvents))) } : {}),
     ...(o.epochs ? { epochs: positiveInt('epochs', o.epochs)! } : {}),
     ...(o.seed ? { seed: Number(o.seed) } : {}),
+    ...(o.data ? { data: o.data.split(',').map((f) => f.trim()).filter(Boolean) } : {}),
   };
   const t0 = performance.now();
   const r = await runJecStudy(opts, {

@@ -16,8 +16,8 @@ export const LETTER_TABLE_I: Record<string, { ptHat: string; sigmaHat: string; m
   'CMS-like': { ptHat: '695 ± 38.4', sigmaHat: '36.9 ± 1.7', mi: '–' },
 };
 
-/** JecResults as read back from results.json; `pullsInWindow` exists in newer results only. */
-export type JecReportInput = JecResults & { pullsInWindow?: Record<string, number[]> };
+/** JecResults as read back from results.json; `pullsInWindow` and `mutualInformationPerBin` exist in newer results only. */
+export type JecReportInput = Omit<JecResults, 'pullsInWindow' | 'mutualInformationPerBin'> & Partial<Pick<JecResults, 'pullsInWindow' | 'mutualInformationPerBin'>>;
 
 const models = (r: JecReportInput): string[] => r.table.map((t) => t.name);
 
@@ -65,6 +65,15 @@ function pullPlot(r: JecReportInput): Block | undefined {
   });
 }
 
+/** I(X;Z) of each learned model on the test jets of each GEN-pT bin. */
+function miPerBinPlot(r: JecReportInput): Block[] {
+  const mi = r.mutualInformationPerBin;
+  if (!mi) return [];
+  const points: SeriesPoint[] = Object.entries(mi.nats).flatMap(([m, v]) => mi.centersGeV.flatMap((x, b) => (v[b] === null || v[b] === undefined ? [] : [{ series: m, x, y: v[b]! }])));
+  if (points.length === 0) return [];
+  return [plot({ name: 'jec-mi-per-bin', caption: 'Mutual information I(X;Z) per GEN pT bin: the information the jet carries about its GEN pT among the jets of that bin (Donsker–Varadhan on the test jets of the bin).', spec: seriesChart(points, { xTitle: 'GEN pT [GeV]', yTitle: 'I(X;Z) in the bin [nats]', seriesTitle: 'model', points: true, seriesOrder: models(r) }) })];
+}
+
 function trainingPlots(r: JecReportInput): Block[] {
   const entries = Object.entries(r.training ?? {});
   if (entries.length === 0) return [];
@@ -89,13 +98,14 @@ export function jecReport(r: JecReportInput): Report {
         curvePlot(r, 'jec-closure', 'closure', 'JEC closure ⟨p̂T/pT⟩ − 1', 'Jet energy scale closure: mean of p̂T/pT − 1 per GEN pT bin (0 = closes).', 0),
         curvePlot(r, 'jec-resolution', 'resolution', 'JER std(p̂T/pT)', 'Jet energy resolution achieved: standard deviation of p̂T/pT per GEN pT bin.'),
         curvePlot(r, 'jec-sigma-over-pt', 'meanSigmaOverPt', 'mean σ̂/pT', 'Predicted resolution: mean σ̂/pT per GEN pT bin; it should follow the JER above.'),
+        ...miPerBinPlot(r),
       ],
     },
     { title: 'Training', blocks: trainingPlots(r) },
   ];
   return {
     title: 'Jet energy calibration with the Gaussian Ansatz',
-    summary: `The jet energy calibration study of the Gaussian Ansatz letter (arXiv:2205.03413, Table I and Fig. 1) on the built-in CMS-like simulator: ${o.models.map((m) => m.name).join(', ')} beside the CMS-like baseline and the simulator's oracle; ${o.trainEvents} training and ${o.testEvents} test events, ${o.epochs} epochs.`,
+    summary: `The jet energy calibration study of the Gaussian Ansatz letter (arXiv:2205.03413, Table I and Fig. 1) on ${o.data?.length ? `the MOD files ${o.data.join(', ')}` : 'the built-in CMS-like simulator'}: ${o.models.map((m) => m.name).join(', ')} beside the CMS-like baseline and the simulator's oracle; ${r.trainJets} training and ${r.testJets} test jets, ${o.epochs} epochs.`,
     run: { study: 'jec', seed: o.seed, options: o, timingsSeconds: r.timingsSeconds ?? {} },
     sections: sections.filter((s) => s.blocks.length > 0),
   };

@@ -31,8 +31,8 @@ const MODELS = [
   { name: 'Oracle', res: 0.043, bias: 0.0, sigmaScale: 1.0 },
 ];
 
-/** A JecResults as `runJecStudy` returns it, plus `pullsInWindow` (newer results carry it). */
-export function jecFixture(seed = 7, jets = 20_000): JecResults & { pullsInWindow: Record<string, number[]> } {
+/** A JecResults as `runJecStudy` returns it. */
+export function jecFixture(seed = 7, jets = 20_000): JecResults {
   const rng = new Rng(seed);
   const o = { ...JEC_QUICK, seed };
   const gen = Float64Array.from({ length: jets }, () => 500 + 500 * rng.uniform());
@@ -57,6 +57,10 @@ export function jecFixture(seed = 7, jets = 20_000): JecResults & { pullsInWindo
     curves: estimates.map((e) => binnedCurves(e, gen, o.binEdgesGeV)),
     sigmaInWindow: Object.fromEntries(estimates.map((e) => [e.name, idx.map((i) => e.sigmaGeV[i]!)])),
     pullsInWindow: Object.fromEntries(estimates.map((e) => [e.name, idx.map((i) => (e.zHatGeV[i]! - gen[i]!) / e.sigmaGeV[i]!)])),
+    mutualInformationPerBin: {
+      centersGeV: o.binEdgesGeV.slice(0, -1).map((e, b) => 0.5 * (e + o.binEdgesGeV[b + 1]!)),
+      nats: Object.fromEntries(trained.map((name, k) => [name, o.binEdgesGeV.slice(1).map(() => 0.9 + 0.03 * k + 0.02 * rng.normal())])),
+    },
     training,
     timingsSeconds: { 'simulate train': 3.1, 'simulate test': 1.4, ...Object.fromEntries(trained.flatMap((n, k) => [[`train ${n}`, 40 + 25 * k], [`predict ${n}`, 0.8 + 0.2 * k]])) },
   };

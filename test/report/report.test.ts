@@ -49,7 +49,7 @@ describe('renderReport(dir) for the JEC study', () => {
     const report = buildReport(readResults(dir));
     const written = await renderReport(dir);
     const html = checkWritten(dir, report, written);
-    expect(reportPlots(report).map((p) => p.name)).toEqual(['jec-sigma-window', 'jec-pulls', 'jec-closure', 'jec-resolution', 'jec-sigma-over-pt', 'jec-training-loss', 'jec-training-mi']);
+    expect(reportPlots(report).map((p) => p.name)).toEqual(['jec-sigma-window', 'jec-pulls', 'jec-closure', 'jec-resolution', 'jec-sigma-over-pt', 'jec-mi-per-bin', 'jec-training-loss', 'jec-training-mi']);
     for (const letter of ['698 ± 37.7', '30.8 ± 3.6', '1.32']) expect(html).toContain(letter);
     for (const fact of ['Node.js', process.version, 'vega-lite', 'Timings', 'train PFN-PID', '&quot;seed&quot;: 7']) expect(html).toContain(fact);
     expect(html).toContain('DejaVu Sans');

@@ -1,3 +1,4 @@
+import { Rng } from '../../engine/rng.js';
 import { InputError } from '../../errors.js';
 import { makeTable, type Table } from '../table.js';
 import { readMod } from './hdf5.js';
@@ -104,6 +105,38 @@ export function selectJets(data: ModData, file: string, selection: Partial<JetSe
     eventKey: kept.map((j) => keyCols.map((c) => String(i.data[j * ic + c]!)).join(':')),
     columns, sources: [file], selection: s,
   };
+}
+
+/** The jets `rows` of `ds` (in that order), particles and every column included. */
+export function subsetJets(ds: JetDataset, rows: readonly number[]): JetDataset {
+  const dim = ds.particleDim;
+  const offsets = new Int32Array(rows.length + 1);
+  rows.forEach((j, r) => (offsets[r + 1] = offsets[r]! + ds.offsets[j + 1]! - ds.offsets[j]!));
+  const particles = new Float32Array(offsets[rows.length]! * dim);
+  rows.forEach((j, r) => particles.set(ds.particles.subarray(ds.offsets[j]! * dim, ds.offsets[j + 1]! * dim), offsets[r]! * dim));
+  const pick = (a: Float64Array, width = 1): Float64Array => {
+    const out = new Float64Array(rows.length * width);
+    rows.forEach((j, r) => out.set(a.subarray(j * width, (j + 1) * width), r * width));
+    return out;
+  };
+  const columns = Object.fromEntries(Object.entries(ds.columns).map(([name, v]) => [name, pick(v)]));
+  return {
+    ...ds, rows: rows.length, jet: pick(ds.jet, 3), genPtGeV: columns.gen_jet_pt ?? pick(ds.genPtGeV), weight: pick(ds.weight),
+    particles, offsets, eventKey: rows.map((j) => ds.eventKey[j]!), columns,
+  };
+}
+
+/**
+ * Disjoint, complementary halves of `ds` by event: both jets of an event land in the same half,
+ * so a dijet never straddles training and test. The events are shuffled with `seed`; about
+ * `trainFraction` of them go to the first half.
+ */
+export function splitByEvent(ds: JetDataset, trainFraction: number, seed: number): [JetDataset, JetDataset] {
+  const events = new Rng(seed).shuffle([...new Set(ds.eventKey)]);
+  const inTrain = new Set(events.slice(0, Math.round(trainFraction * events.length)));
+  const train: number[] = [], test: number[] = [];
+  ds.eventKey.forEach((key, j) => (inTrain.has(key) ? train : test).push(j));
+  return [subsetJets(ds, train), subsetJets(ds, test)];
 }
 
 /** Reads MOD files and concatenates their selected jets. */

@@ -34,6 +34,12 @@ export interface JecStudyOptions {
   windowGeV: [number, number];
   /** Edges of the GEN-pT bins for the JEC/JER curves. */
   binEdgesGeV: number[];
+  /**
+   * MOD files to read instead of simulating (e.g. the CMS 2011 open simulation): their selected
+   * jets are split by event into disjoint, complementary training and test halves. The oracle
+   * row needs the simulator's oracle_pt/oracle_sigma columns and is left out without them.
+   */
+  data?: string[];
 }
 
 const ALL_MODELS = (phi: number[], f: number[]): JecModelSpec[] => [
