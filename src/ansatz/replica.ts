@@ -196,8 +196,10 @@ export class Replica {
     };
     if (!argmax) return { zHat: b, b, d: new Float32Array(rows * n), cRaw: cAt(b) };
     const d = this.nets.D.head.forward(this.nets.D.embedding.forward(batch), rows).slice(0, rows * n);
-    const zHat = newtonStep(b, d, cAt(b), rows, n, this.epsilon);
-    return { zHat, b, d, cRaw: cAt(zHat) };
+    const cAtB = cAt(b);
+    const zHat = newtonStep(b, d, cAtB, rows, n, this.epsilon);
+    // C(x) alone (cUsesZ false) is the same at ẑ as at B: one pass of C is enough.
+    return { zHat, b, d, cRaw: this.cZ === 0 ? cAtB : cAt(zHat) };
   }
 
   /** Inference: T(x_r, z_r) for each row (constant c not removed). */
