@@ -1,4 +1,4 @@
-import { AnsatzError } from '../errors.js';
+import { AnsatzError, InputError } from '../errors.js';
 
 /** How a command talks: human lines on stderr, JSON lines on stdout with --json, nothing but errors with --quiet. */
 export interface Output {
@@ -42,4 +42,12 @@ export function reportError(err: unknown): void {
 /** Splits a comma-separated list of names or numbers. */
 export function splitList(text: string): string[] {
   return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** An integer flag (as commander hands it over) that must be ≥ `min`; undefined when not given. */
+export function integerFlag(flag: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isInteger(v) || v < min) throw new InputError(`--${flag} must be an integer ≥ ${min}; got '${text}'`);
+  return v;
 }

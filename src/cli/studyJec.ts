@@ -1,6 +1,5 @@
 import { JEC_DEFAULTS, JEC_QUICK, jecTableLines, runJecStudy, writeJecResults, type JecStudyOptions } from '../studies/jec/index.js';
-import { InputError } from '../errors.js';
-import { emit, formatDuration, say, type Output } from './output.js';
+import { emit, formatDuration, integerFlag, say, splitList, type Output } from './output.js';
 
 export interface StudyJecCommandOptions extends Output {
   quick?: boolean;
@@ -11,23 +10,17 @@ export interface StudyJecCommandOptions extends Output {
   out: string;
 }
 
-const positiveInt = (flag: string, v: string | undefined): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InputError(`--${flag} must be a positive integer; got '${v}'`);
-  return n;
-};
-
 /** `ansatz study jec`: the letter's JEC study on the built-in simulator; writes results.json, summary.txt, CSV tables and report.html (with plots/). */
 export async function studyJecCommand(o: StudyJecCommandOptions): Promise<void> {
   const base: JecStudyOptions = o.quick ? JEC_QUICK : JEC_DEFAULTS;
-  const events = positiveInt('events', o.events);
+  const events = integerFlag('events', o.events, 1), epochs = integerFlag('epochs', o.epochs, 1);
+  const seed = integerFlag('seed', o.seed, Number.MIN_SAFE_INTEGER);
   const opts: JecStudyOptions = {
     ...base,
     ...(events ? { trainEvents: events, testEvents: Math.max(1, Math.round(events * (base.testEvents / base.trainEvents))) } : {}),
-    ...(o.epochs ? { epochs: positiveInt('epochs', o.epochs)! } : {}),
-    ...(o.seed ? { seed: Number(o.seed) } : {}),
-    ...(o.data ? { data: o.data.split(',').map((f) => f.trim()).filter(Boolean) } : {}),
+    ...(epochs ? { epochs } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(o.data ? { data: splitList(o.data) } : {}),
   };
   const t0 = performance.now();
   const r = await runJecStudy(opts, {

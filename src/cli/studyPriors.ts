@@ -1,5 +1,4 @@
-import { InputError } from '../errors.js';
-import { emit, formatDuration, say, type Output } from './output.js';
+import { emit, formatDuration, integerFlag, say, type Output } from './output.js';
 import { progressPrinter } from './progress.js';
 
 /** Flags of `ansatz study priors` (strings as commander hands them over). */
@@ -8,13 +7,6 @@ export interface StudyPriorsCommandOptions extends Output {
   quick?: boolean;
   seed?: string;
   events?: string;
-}
-
-function integerFlag(flag: string, text: string | undefined, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isInteger(v) || v < min) throw new InputError(`--${flag} must be an integer ≥ ${min}; got '${text}'`);
-  return v;
 }
 
 /**
