@@ -29,19 +29,13 @@ export class HcalCells {
   }
 
   /**
-   * Arguments of `addPending`: η, φ, deposit, expected, noise variance. Hot callers write them here
-   * instead of passing five floating-point arguments (which V8 boxes when the call is not inlined).
+   * Arguments of `addPending`: η, φ, deposit, expected deposit of tracked hadrons, their noise
+   * variance. Callers write them here instead of passing five floating-point arguments (which V8
+   * boxes when the call is not inlined).
    */
   readonly pending = new Float64Array(5);
 
-  /** Adds a deposit `d` at (η, φ) with the tracked expectation and its noise variance. */
-  add(eta: number, phi: number, d: number, expected: number, noiseVar: number): void {
-    const a = this.pending;
-    a[0] = eta; a[1] = phi; a[2] = d; a[3] = expected; a[4] = noiseVar;
-    this.addPending();
-  }
-
-  /** `add` with its arguments in `pending`. */
+  /** Adds the deposit described by `pending` to its cell. */
   addPending(): void {
     const a = this.pending;
     const eta = a[0]!, phi = a[1]!, d = a[2]!, expected = a[3]!, noiseVar = a[4]!;
