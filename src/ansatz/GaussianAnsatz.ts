@@ -7,7 +7,7 @@ import { fitAnsatz, type EpochReport, type FitHooks, type FitResult } from '../t
 import { TRAIN_DEFAULTS, trainOptionsSchema, type TrainOptions } from '../train/options.js';
 import { mutualInformationLoss } from '../train/loss.js';
 import { Rng } from '../engine/rng.js';
-import { covarianceFromRaw, gaussianPosterior, sigmaFromCovariance } from './inference.js';
+import { gaussianPosterior, predictionFromRaw, type Prediction } from './inference.js';
 import { asMatrix, isCloud, type Cloud, type Matrix, type MatrixLike } from './inputs.js';
 import { Replica } from './replica.js';
 import { fitStandardizer, standardize, type Standardizer } from './scaler.js';
@@ -46,17 +46,7 @@ export type GaussianAnsatzParams = ModelParams & TrainOptions;
 
 export const MODEL_DEFAULTS: ModelParams = { arch: 'dnn', hidden: [64, 64, 64], act: 'relu', epsilon: 1e-6, phiSizes: [100, 100, 128], order: 2, estimate: 'argmax', cUsesZ: true };
 
-/** Per-row results of `predict`, in the units of z. */
-export interface Prediction {
-  rows: number;
-  zDim: number;
-  /** ẑ(x) = B(x): the maximum-likelihood estimate (rows × N). */
-  zHat: Float64Array;
-  /** σ̂ per component (rows × N). */
-  sigma: Float64Array;
-  /** Σ̂(x) = −C(x, ẑ)⁻¹ (rows × N × N). */
-  covariance: Float64Array;
-}
+export type { Prediction } from './inference.js';
 
 export interface FitOptions extends Partial<TrainOptions>, FitHooks {
   /** Per-row sample weights, honoured in every term of the loss and in standardisation. */
@@ -146,17 +136,8 @@ export class GaussianAnsatz {
     const spec = this.checkFitted();
     const zDim = spec.zDim;
     const parts = this.mapBatches(x, (replica, batch) => replica.predict(batch, this.params.estimate === 'argmax'));
-    const rows = parts.reduce((a, p) => a + p.zHat.length / zDim, 0);
-    const zHat = new Float64Array(rows * zDim);
-    const cov = new Float64Array(rows * zDim * zDim);
-    let r0 = 0;
-    for (const { zHat: b, cRaw } of parts) {
-      const n = b.length / zDim;
-      for (let i = 0; i < n * zDim; i++) zHat[r0 * zDim + i] = b[i]! * this.zScaler_!.std[i % zDim]! + this.zScaler_!.mean[i % zDim]!;
-      cov.set(covarianceFromRaw(cRaw, n, zDim, spec.epsilon, this.zScaler_!), r0 * zDim * zDim);
-      r0 += n;
-    }
-    return { rows, zDim, zHat, sigma: sigmaFromCovariance(cov, rows, zDim), covariance: cov };
+    const zHatStd = concatFloat32(parts.map((p) => p.zHat)), cRaw = concatFloat32(parts.map((p) => p.cRaw));
+    return predictionFromRaw(zHatStd, cRaw, zHatStd.length / zDim, zDim, spec.epsilon, this.zScaler_!);
   }
 
   /** ẑ(x) = B(x) (rows × N). Name as in the reference code. */
@@ -305,4 +286,15 @@ function particleScaler(cloud: Cloud, arch: ArchName): Standardizer {
 function poolScaleOf(cloud: Cloud): number {
   const rows = cloud.offsets.length - 1, n = cloud.offsets[rows]! - cloud.offsets[0]!;
   return n > 0 ? rows / n : 1;
+}
+
+function concatFloat32(parts: readonly Float32Array[]): Float32Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

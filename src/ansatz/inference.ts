@@ -70,6 +70,26 @@ export function sigmaFromCovariance(cov: Float64Array, rows: number, zDim: numbe
   return out;
 }
 
+/** Per-row results of `predict`, in the units of z. */
+export interface Prediction {
+  rows: number;
+  zDim: number;
+  /** ẑ(x) = B(x): the maximum-likelihood estimate (rows × N). */
+  zHat: Float64Array;
+  /** σ̂ per component (rows × N). */
+  sigma: Float64Array;
+  /** Σ̂(x) = −C(x, ẑ)⁻¹ (rows × N × N). */
+  covariance: Float64Array;
+}
+
+/** The prediction in the units of z from the replicas' standardised ẑ (rows × N) and raw C outputs at ẑ. */
+export function predictionFromRaw(zHatStd: Float32Array, cRaw: Float32Array, rows: number, zDim: number, epsilon: number, zScaler: Standardizer): Prediction {
+  const zHat = new Float64Array(rows * zDim);
+  for (let i = 0; i < rows * zDim; i++) zHat[i] = zHatStd[i]! * zScaler.std[i % zDim]! + zScaler.mean[i % zDim]!;
+  const covariance = covarianceFromRaw(cRaw, rows, zDim, epsilon, zScaler);
+  return { rows, zDim, zHat, sigma: sigmaFromCovariance(covariance, rows, zDim), covariance };
+}
+
 /**
  * Bayesian posterior under the Gaussian Ansatz and a Gaussian prior N(μ_p, Σ_p) on z:
  * Σ_post = (Σ̂⁻¹ + Σ_p⁻¹)⁻¹, mean = Σ_post (Σ̂⁻¹ ẑ + Σ_p⁻¹ μ_p). Per row; original units.

@@ -3,8 +3,8 @@ import { availableThreads } from '../train/split.js';
 import type { Cloud, MatrixLike } from './inputs.js';
 import { asMatrix, isCloud } from './inputs.js';
 import { standardize } from './scaler.js';
-import { covarianceFromRaw, sigmaFromCovariance } from './inference.js';
-import type { GaussianAnsatz, Prediction } from './GaussianAnsatz.js';
+import { predictionFromRaw, type Prediction } from './inference.js';
+import type { GaussianAnsatz } from './GaussianAnsatz.js';
 import { InputError, NotFittedError } from '../errors.js';
 
 /** Below this many rows, starting worker threads costs more than it saves (measured: ~0.1 s to start a pool). */
@@ -34,11 +34,7 @@ export async function predictParallel(model: GaussianAnsatz, x: MatrixLike | Clo
   const pool = await PredictPool.create(spec, model.params.backend, weights, threads);
   try {
     const out = pool.predict(standardize(xm.data, xm.rows, xScaler), xm.rows, model.params.estimate === 'argmax');
-    const { zDim } = spec, rows = xm.rows;
-    const zHat = new Float64Array(rows * zDim);
-    for (let i = 0; i < rows * zDim; i++) zHat[i] = out.zHat[i]! * zScaler.std[i % zDim]! + zScaler.mean[i % zDim]!;
-    const covariance = covarianceFromRaw(out.cRaw, rows, zDim, spec.epsilon, zScaler);
-    return { rows, zDim, zHat, sigma: sigmaFromCovariance(covariance, rows, zDim), covariance };
+    return predictionFromRaw(out.zHat, out.cRaw, xm.rows, spec.zDim, spec.epsilon, zScaler);
   } finally {
     await pool.close();
   }
