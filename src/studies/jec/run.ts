@@ -60,7 +60,7 @@ export async function runJecStudy(opts: Partial<JecStudyOptions> = {}, hooks: { 
         .fit(inputs(data.train, m), data.train.genPtGeV, { onEpoch: (r) => hooks.onEpoch?.(m.name, r) }));
     const pred = await timed(`predict ${m.name}`, () => model.predict(inputs(data.test, m)));
     estimates.push({ name: m.name, zHatGeV: pred.zHat, sigmaGeV: pred.sigma });
-    mis[m.name] = model.mutualInformation(inputs(data.test, m), data.test.genPtGeV).mutualInformationNats;
+    mis[m.name] = miOn(model, data.test, m);
     miPerBin[m.name] = binRows.map((rows) => (rows.length < 50 ? null : miOn(model, subsetJets(data.test, rows), m)));
     training[m.name] = model.history_.map((h) => ({ epoch: h.epoch, trainLoss: h.trainLoss, valLoss: h.valLoss, mutualInformationNats: h.mutualInformationNats }));
   }
