@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { reportError } from './output.js';
+import { BACKEND_NAMES } from '../engine/index.js';
 
 /**
  * The `ansatz` command line. Each command parses its flags and calls the library; heavy
@@ -35,7 +36,7 @@ export function buildProgram(): Command {
     .option('--d-penalty <lambda>', 'L1 penalty on D, batch mean (default 1e-3)')
     .option('--stages <n>', 'stages of the schedule: lr ÷5, D penalty ×10 each (default 4)')
     .option('--threads <n>', "worker threads ('auto' = one per core)")
-    .addOption(new Option('--backend <name>', 'compute kernels').choices(['auto', 'js', 'wasm']))
+    .addOption(new Option('--backend <name>', 'compute kernels (auto: native where built, else wasm)').choices([...BACKEND_NAMES]))
     .option('--config <file>', 'JSON file of settings (library names, e.g. {"learningRate": 1e-3}); flags win')
     .option('--resume', 'continue an interrupted training from OUT.checkpoint')
     .requiredOption('--out <dir>', 'model directory to write')

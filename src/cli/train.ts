@@ -7,6 +7,7 @@ import { readConfigFile } from './config.js';
 import { emit, say, splitList, type Output } from './output.js';
 import { progressPrinter } from './progress.js';
 import type { ArchName } from '../ansatz/structure.js';
+import { nativeUnavailableReason } from '../engine/index.js';
 
 export interface TrainCommandOptions extends Output, DataSelection {
   out: string;
@@ -51,8 +52,9 @@ export async function trainCommand(o: TrainCommandOptions): Promise<void> {
   saveModel(model, o.out);
   rmSync(checkpointDir, { recursive: true, force: true });
   const r = model.fitResult_!;
-  say(o, `saved ${o.out}: I(X;Z) = ${r.mutualInformationNats.toFixed(4)} nats on ${r.valRows} held-out rows; ${r.stopReason}; ${Math.round(r.samplesPerSecond)} samples/s on ${r.threads} thread(s), kernels ${r.kernels}`);
-  emit(o, { event: 'done', model: o.out, mutual_information_nats: r.mutualInformationNats, log_normalizer: r.logNormalizer, val_rows: r.valRows, train_rows: r.trainRows, stop_reason: r.stopReason, samples_per_s: r.samplesPerSecond, kernels: r.kernels });
+  const whyNotNative = r.kernels.startsWith('native') ? undefined : nativeUnavailableReason();
+  say(o, `saved ${o.out}: I(X;Z) = ${r.mutualInformationNats.toFixed(4)} nats on ${r.valRows} held-out rows; ${r.stopReason}; ${Math.round(r.samplesPerSecond)} samples/s on ${r.threads} thread(s), kernels ${r.kernels}${whyNotNative ? ` (native kernels: ${whyNotNative})` : ''}`);
+  emit(o, { event: 'done', model: o.out, mutual_information_nats: r.mutualInformationNats, log_normalizer: r.logNormalizer, val_rows: r.valRows, train_rows: r.trainRows, stop_reason: r.stopReason, samples_per_s: r.samplesPerSecond, kernels: r.kernels, ...(whyNotNative ? { native_unavailable: whyNotNative } : {}) });
 }
 
 function num(flag: string, text: string | undefined, integer = false): number | undefined {

@@ -4,5 +4,6 @@ export { LEAKY_SLOPE } from './kernels.js';
 export { jsKernels } from './jsKernels.js';
 export { loadKernels, registerBackend, BACKEND_NAMES, type BackendName } from './backend.js';
 export { loadWasmKernels, type WasmLoadOptions } from './wasm/index.js';
+export { loadNativeKernels, nativeUnavailableReason } from './native/index.js';
 export { Rng } from './rng.js';
 export { softplus, sigmoid } from './softplus.js';

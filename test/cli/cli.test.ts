@@ -8,7 +8,10 @@ import { Rng } from '../../src/engine/rng.js';
 /** Runs the built CLI (npm test compiles to dist/ first), as a user would. */
 const bin = resolve(__dirname, '../../bin/ansatz.js');
 function ansatz(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return ansatzWithEnv({}, ...args);
+}
+function ansatzWithEnv(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,6 +49,13 @@ describe('ansatz train / predict / evaluate', () => {
     expect(record.rows).toBe(3000);
     expect(Number.isFinite(record.mutual_information_nats)).toBe(true);
     expect(record.dv_loss).toBeCloseTo(-record.mutual_information_nats, 12);
+  });
+
+  it('ansatz train says which kernels ran, and why not the native ones when they are off', () => {
+    const out = join(dir, 'model-no-native');
+    const r = ansatzWithEnv({ ANSATZ_NATIVE: '0' }, 'train', '--data', join(dir, 'good.csv'), '--x', 'x', '--z', 'z', '--epochs', '1', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/kernels wasm-simd(-fma)? \(native kernels: disabled by ANSATZ_NATIVE=0\)/);
   });
 
   it('ansatz predict writes <z>_hat and <z>_sigma beside every input column', () => {

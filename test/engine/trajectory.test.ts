@@ -9,6 +9,10 @@ import { buildStructure } from '../../src/ansatz/structure.js';
 import { Replica } from '../../src/ansatz/replica.js';
 import { jsKernels } from '../../src/engine/jsKernels.js';
 import { PredictPool } from '../../src/train/predictPool.js';
+import { loadNativeKernels } from '../../src/engine/native/index.js';
+
+/** The compiled paths that load here: WebAssembly always, native where scripts/build-native.mjs built it. */
+const FAST_BACKENDS: BackendName[] = loadNativeKernels() ? ['wasm', 'native'] : ['wasm'];
 
 /** x ∈ R³, z = x₀ + x₁/2 − 0.3x₂² + (0.3 + 0.2|x₀|)·N(0,1): the peer's DNN benchmark distribution. */
 function data(n: number, seed: number): SharedData {
@@ -39,10 +43,10 @@ async function firstLosses(backend: BackendName, threads: number, lossName: 'dv'
 describe('fast paths against the plain path', () => {
   // Float32 forward passes in a different summation order (SIMD tiles, FMA, two replicas) agree
   // to ~1e-6 relative per step; five Adam steps at lr 1e-3 keep the drift far below 1e-4.
-  for (const [lossName, weighted] of [['dv', false], ['mlc', true]] as const) {
-    it(`fitAnsatz(backend 'wasm', 2 threads) gives the first 5 step losses of fitAnsatz(backend 'js', 1 thread) to 1e-4 relative (${lossName}${weighted ? ', weighted' : ''})`, async () => {
+  for (const backend of FAST_BACKENDS) for (const [lossName, weighted] of [['dv', false], ['mlc', true]] as const) {
+    it(`fitAnsatz(backend '${backend}', 2 threads) gives the first 5 step losses of fitAnsatz(backend 'js', 1 thread) to 1e-4 relative (${lossName}${weighted ? ', weighted' : ''})`, async () => {
       const plain = await firstLosses('js', 1, lossName, weighted);
-      const fast = await firstLosses('wasm', 2, lossName, weighted);
+      const fast = await firstLosses(backend, 2, lossName, weighted);
       expect(plain).toHaveLength(5);
       expect(fast).toHaveLength(5);
       for (let i = 0; i < 5; i++) expect(Math.abs(fast[i]! - plain[i]!) / Math.abs(plain[i]!)).toBeLessThan(1e-4);
@@ -59,12 +63,12 @@ describe('fast paths against the plain path', () => {
 });
 
 describe('PredictPool against Replica.predict', () => {
-  it("PredictPool.predict(x, rows, argmax) with backend 'wasm' on 2 threads gives Replica.predict's outputs with backend 'js' to 1e-5 of their scale", async () => {
+  it.each(FAST_BACKENDS)("PredictPool.predict(x, rows, argmax) with backend '%s' on 2 threads gives Replica.predict's outputs with backend 'js' to 1e-5 of their scale", async (backend) => {
     const structure = buildStructure(spec);
     const params = structure.layout.initialise(new Float32Array(structure.layout.length), new Rng(4));
     const d = data(20_000, 9);
     // chunks of 4096 rows: five chunks, the last one partial, split between two replicas
-    const pool = await PredictPool.create(spec, 'wasm', params, 2, 4096);
+    const pool = await PredictPool.create(spec, backend, params, 2, 4096);
     try {
       for (const argmax of [false, true]) {
         const fast = pool.predict(d.dense!, d.n, argmax);

@@ -1,4 +1,5 @@
 import type { WasmArena } from './arena.js';
+import { checkLength } from '../kernelArgs.js';
 
 /** One array argument of a kernel call: how many floats the kernel touches and in which direction. */
 export interface Operand {
@@ -28,9 +29,7 @@ export function bindOperands(arena: WasmArena, scratchFloats: number, operands: 
   let foreignFloats = 0;
   const addresses: number[] = [];
   for (const op of operands) {
-    if (op.array.length < op.length) {
-      throw new RangeError(`The ${op.name} array must hold at least ${op.length} floats. Got ${op.array.length} instead.`);
-    }
+    checkLength(op.name, op.array, op.length);
     const at = arena.addressOf(op.array);
     addresses.push(at);
     if (at < 0) foreignFloats += Math.ceil(op.length / ALIGN_FLOATS) * ALIGN_FLOATS;

@@ -2,6 +2,7 @@ import type { Activation, AdamStep, GemmOptions, Kernels } from '../kernels.js';
 import { WasmArena } from './arena.js';
 import { bindOperands, type Operand } from './operands.js';
 import type { WasmInstance } from './wasmApi.js';
+import { activationCode, checkDims, GEMM_ACCUMULATE, GEMM_TRANS_A, GEMM_TRANS_B } from '../kernelArgs.js';
 
 /** The functions exported by kernels/*.c (addresses are byte offsets into the memory). */
 interface KernelExports {
@@ -16,27 +17,6 @@ interface KernelExports {
     params: number, grads: number, m: number, v: number, length: number, stepSize: number, invSqrtC2: number,
     beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, eps: number, l2x2: number,
   ): void;
-}
-
-/** Activation codes of kernels/common.h. */
-const ACTIVATION_CODES: Record<Activation, number> = { linear: 0, relu: 1, leakyRelu: 2, softplus: 3 };
-
-const GEMM_TRANS_A = 1;
-const GEMM_TRANS_B = 2;
-const GEMM_ACCUMULATE = 4;
-
-function activationCode(act: Activation): number {
-  const code = ACTIVATION_CODES[act];
-  if (code === undefined) {
-    throw new RangeError(`Unsupported activation: "${String(act)}". Should be one of: ${Object.keys(ACTIVATION_CODES).join(', ')}.`);
-  }
-  return code;
-}
-
-function checkDims(dims: Record<string, number>): void {
-  for (const [name, value] of Object.entries(dims)) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`The ${name} dimension must be a non-negative integer. Got ${value} instead.`);
-  }
 }
 
 const input = (name: string, array: Float32Array, length: number): Operand => ({ name, array, length, read: true, written: false });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/engine/rng.js';
 import { jsKernels } from '../../src/engine/jsKernels.js';
 import type { Kernels } from '../../src/engine/kernels.js';
-import { loadWasmKernels } from '../../src/engine/wasm/index.js';
+import { COMPILED_BACKENDS } from './compiledBackends.js';
 
 const randomArray = (rng: Rng, length: number): Float32Array => Float32Array.from({ length }, () => rng.uniformIn(-1, 1));
 
@@ -23,13 +23,12 @@ function expectClose(actual: Float32Array, expected: Float32Array, scale: Float3
 
 const abs = (a: Float32Array): Float32Array => a.map(Math.abs);
 
-for (const fma of [true, false]) {
-  const kernels = loadWasmKernels({ fma });
-  describe(`wasm gemm (${fma ? 'FMA build' : 'plain SIMD build'})`, () => {
-    it('loadWasmKernels() loads here (WebAssembly SIMD is available in Node 20)', () => {
-      expect(kernels?.name).toMatch(fma ? /^wasm-simd(-fma)?$/ : /^wasm-simd$/);
+for (const backend of COMPILED_BACKENDS) {
+  describe.skipIf(!backend.kernels)(`gemm (${backend.label})`, () => {
+    const k = backend.kernels as Kernels;
+    it('says which kernels run', () => {
+      expect(k.name).toMatch(backend.name);
     });
-    const k = kernels as Kernels;
     const dims = [1, 3, 4, 5, 8, 9, 13];
     const depths = [1, 2, 7, 64, 300];
 

@@ -5,12 +5,13 @@ import { jsKernels } from '../../src/engine/jsKernels.js';
 import type { Activation, AdamStep, Kernels } from '../../src/engine/kernels.js';
 import { Rng } from '../../src/engine/rng.js';
 import { loadWasmKernels } from '../../src/engine/wasm/index.js';
+import { COMPILED_BACKENDS } from './compiledBackends.js';
 
 const ACTIVATIONS: Activation[] = ['linear', 'relu', 'leakyRelu', 'softplus'];
 const randomArray = (rng: Rng, length: number, half = 1): Float32Array => Float32Array.from({ length }, () => rng.uniformIn(-half, half));
 const abs = (a: Float32Array): Float32Array => a.map(Math.abs);
 
-/** |actual − expected| ≤ rel·(scale + 1e-6) elementwise; see wasmGemm.test.ts for why rel = 1e-5 on Σ|terms|. */
+/** |actual − expected| ≤ rel·(scale + 1e-6) elementwise; see kernelsGemm.test.ts for why rel = 1e-5 on Σ|terms|. */
 function expectClose(actual: Float32Array, expected: Float32Array, scale: Float32Array, rel: number): void {
   for (let i = 0; i < expected.length; i++) {
     const tol = rel * (scale[i]! + 1e-6);
@@ -28,9 +29,9 @@ function hasClang(): boolean {
   }
 }
 
-for (const fma of [true, false]) {
-  const k = loadWasmKernels({ fma }) as Kernels;
-  describe(`wasm dense and Adam (${fma ? 'FMA build' : 'plain SIMD build'})`, () => {
+for (const backend of COMPILED_BACKENDS) {
+  const k = backend.kernels as Kernels;
+  describe.skipIf(!backend.kernels)(`dense and Adam (${backend.label})`, () => {
     const shapes = [[1, 1, 1], [5, 3, 64], [37, 50, 50], [130, 64, 1], [64, 7, 9]] as const;
 
     it('denseForward(x, w, b, y, rows, in, out, act) matches jsKernels for every activation', () => {
@@ -104,9 +105,8 @@ describe('wasm backend memory and loading', () => {
     expect(a.every((v) => v === 2)).toBe(true);
   });
 
-  it("loadKernels('wasm') and loadKernels('auto') give a WebAssembly backend here", () => {
+  it("loadKernels('wasm') gives a WebAssembly backend here", () => {
     expect(loadKernels('wasm').name).toMatch(/^wasm-simd/);
-    expect(loadKernels('auto').name).toMatch(/^wasm-simd/);
   });
 
   it.skipIf(!hasClang())('scripts/build-wasm.mjs --check: the committed binary is what the kernel sources build to', () => {

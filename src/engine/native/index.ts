@@ -1,0 +1,1 @@
+export { loadNativeKernels, nativeUnavailableReason, NATIVE_ADDON_PATH } from './load.js';
