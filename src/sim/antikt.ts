@@ -18,6 +18,8 @@
 import type { ParticleBuffer } from './particleBuffer.js';
 
 const TWO_PI = 2 * Math.PI;
+/** Margin of the region split below which the exact rapidity formula decides (see `splitByAxis`). */
+const SPLIT_TOLERANCE = 1e-6;
 
 /** Jets of one clustering, hardest first. Arrays are owned by the clusterer and valid until its next call. */
 export interface Clustering {
@@ -28,6 +30,9 @@ export interface Clustering {
   e: Float64Array;
   /** Jet index (0 = hardest) of each input particle. */
   jetOf: Int32Array;
+  /** cos φ and sin φ of each input particle, when the clusterer computed them anyway (px = pT·cos φ). */
+  cosPhi?: Float64Array;
+  sinPhi?: Float64Array;
 }
 
 /** Optional jet-axis hints (η, φ pairs) for the region split. */
@@ -67,7 +72,17 @@ export class AntiKt {
   private rank = new Int32Array(64);
   private pt2 = new Float64Array(64);
   private jetOfRaw = new Int32Array(0);
-  private readonly out: Clustering = { nJets: 0, px: new Float64Array(0), py: new Float64Array(0), pz: new Float64Array(0), e: new Float64Array(0), jetOf: new Int32Array(0) };
+  private ipx = new Float64Array(0);
+  private ipy = new Float64Array(0);
+  private ipz = new Float64Array(0);
+  private ie = new Float64Array(0);
+  private iy = new Float64Array(0);
+  private ikinv = new Float64Array(0);
+  private phiIn: Float64Array = new Float64Array(0);
+  private readonly out: Clustering & { cosPhi: Float64Array; sinPhi: Float64Array } = {
+    nJets: 0, px: new Float64Array(0), py: new Float64Array(0), pz: new Float64Array(0), e: new Float64Array(0), jetOf: new Int32Array(0),
+    cosPhi: new Float64Array(0), sinPhi: new Float64Array(0),
+  };
   private readonly invR2: number;
 
   constructor(readonly radius = 0.5) {
@@ -80,13 +95,37 @@ export class AntiKt {
     const n = particles.n;
     this.ensure(n);
     this.nJetsTotal = 0;
+    this.phiIn = particles.phi;
+    this.particleGeometry(particles);
     const nGroups = axes === undefined || axes.eta.length < 2 || this.radius > 0.5 ? 1 : this.splitByAxis(particles, axes);
     for (let g = 0; g < nGroups; g++) {
       let count = 0;
       for (let i = 0; i < n; i++) if (nGroups === 1 || this.group[i] === g) this.source[count++] = i;
-      this.clusterSlots(particles, count);
+      this.clusterSlots(count);
     }
     return this.collect(n);
+  }
+
+  /** The 4-vector, rapidity and pT^−2 of every input particle, by input index (the reference's formulas). */
+  private particleGeometry(particles: ParticleBuffer): void {
+    const { ipx, ipy, ipz, ie, iy, ikinv } = this;
+    const out = this.out, cosPhi = out.cosPhi, sinPhi = out.sinPhi;
+    const ptA = particles.ptGeV, etaA = particles.eta, phiA = particles.phi, mA = particles.massGeV;
+    for (let i = 0, n = particles.n; i < n; i++) {
+      const pt = ptA[i]!, eta = etaA[i]!, ph = phiA[i]!, m = mA[i]!;
+      const c = Math.cos(ph), sn = Math.sin(ph);
+      cosPhi[i] = c; sinPhi[i] = sn;
+      ipx[i] = pt * c;
+      ipy[i] = pt * sn;
+      const x = Math.exp(eta), ix = 1 / x;
+      const p = 0.5 * pt * (x + ix);
+      const pz = 0.5 * pt * (x - ix);
+      ipz[i] = pz;
+      const e = m === 0 ? p : Math.sqrt(p * p + m * m);
+      ie[i] = e;
+      iy[i] = m === 0 ? eta : 0.5 * Math.log((e + pz) / (e - pz));
+      ikinv[i] = 1 / (pt * pt);
+    }
   }
 
   /**
@@ -94,22 +133,36 @@ export class AntiKt {
    * has |d_B − d_A| ≤ R (d_A, d_B its distances to its own and the nearest other axis). The region
    * d_B − d_A > R is convex (inside a hyperbola branch), so it also holds every pseudojet built from
    * the group's particles, and d_B − d_A is 2-Lipschitz: pseudojets of different groups stay > R apart.
+   * The test is defined on y = asinh(pT sinh η / mT); the clustering rapidity (same value up to
+   * ~1e−12 for |η| ≤ 5) decides it unless the margin is within SPLIT_TOLERANCE, where the exact
+   * formula (two transcendental calls more) is evaluated: same groups, same jets.
    */
   private splitByAxis(p: ParticleBuffer, axes: AxisHints): number {
-    const nAxes = axes.eta.length, n = p.n, r = this.radius;
+    const nAxes = axes.eta.length, n = p.n, r = this.radius, iy = this.iy;
     for (let i = 0; i < n; i++) {
-      const m = p.massGeV[i]!, pt = p.ptGeV[i]!;
-      const yi = m === 0 ? p.eta[i]! : Math.asinh((pt * Math.sinh(p.eta[i]!)) / Math.sqrt(pt * pt + m * m));
-      let best = 0, d1 = Infinity, d2 = Infinity;
-      for (let a = 0; a < nAxes; a++) {
-        const dy = yi - axes.eta[a]!;
-        let dphi = Math.abs(p.phi[i]! - axes.phi[a]!) % TWO_PI;
-        if (dphi > Math.PI) dphi = TWO_PI - dphi;
-        const d = Math.sqrt(dy * dy + dphi * dphi);
-        if (d < d1) { d2 = d1; d1 = d; best = a; } else if (d < d2) d2 = d;
+      const eta = p.eta[i]!, phi = p.phi[i]!;
+      let yi = iy[i]!, exact = p.massGeV[i] === 0;
+      if (!exact && !(eta <= 5 && eta >= -5)) { yi = exactRapidity(p, i); exact = true; }
+      for (;;) {
+        let best = 0, d1 = Infinity, d2 = Infinity;
+        for (let a = 0; a < nAxes; a++) {
+          const dy = yi - axes.eta[a]!;
+          let dphi = Math.abs(phi - axes.phi[a]!);
+          if (dphi >= TWO_PI) dphi %= TWO_PI;
+          if (dphi > Math.PI) dphi = TWO_PI - dphi;
+          const d = Math.sqrt(dy * dy + dphi * dphi);
+          if (d < d1) { d2 = d1; d1 = d; best = a; } else if (d < d2) d2 = d;
+        }
+        const gap = d2 - d1;
+        if (exact || gap - r > SPLIT_TOLERANCE) {
+          if (gap <= r) return 1;
+          this.group[i] = best;
+          break;
+        }
+        if (gap - r < -SPLIT_TOLERANCE) return 1;
+        yi = exactRapidity(p, i);
+        exact = true;
       }
-      if (d2 - d1 <= r) return 1;
-      this.group[i] = best;
     }
     return nAxes;
   }
@@ -120,12 +173,13 @@ export class AntiKt {
    * than the one at position p are exactly those after p: the scans need no data-dependent branch
    * on the hardness (mispredicted branches were most of the time of the plain algorithm).
    */
-  private clusterSlots(particles: ParticleBuffer, n: number): void {
+  private clusterSlots(n: number): void {
     const { px, py, pz, e, y, phi, kinv, nn, nnd, mergedInto, stack, stackPos, source } = this;
+    const { ipx, ipy, ipz, ie, iy, ikinv } = this;
+    const iphi = this.phiIn;
     const invR2 = this.invR2;
     for (let s = 0; s < n; s++) {
-      const pt = particles.ptGeV[source[s]!]!;
-      const k = 1 / (pt * pt), v = source[s]!;
+      const v = source[s]!, k = ikinv[v]!;
       let q = s;
       while (q > 0 && kinv[q - 1]! > k) { kinv[q] = kinv[q - 1]!; source[q] = source[q - 1]!; q--; }
       kinv[q] = k; source[q] = v;
@@ -133,19 +187,10 @@ export class AntiKt {
     let list = this.listA, spare = this.listB;
     for (let s = 0; s < n; s++) {
       const i = source[s]!;
-      const pt = particles.ptGeV[i]!, eta = particles.eta[i]!, ph = particles.phi[i]!, m = particles.massGeV[i]!;
-      px[s] = pt * Math.cos(ph);
-      py[s] = pt * Math.sin(ph);
-      const x = Math.exp(eta), ix = 1 / x;
-      const p = 0.5 * pt * (x + ix);
-      const pzs = 0.5 * pt * (x - ix);
-      pz[s] = pzs;
-      const es = m === 0 ? p : Math.sqrt(p * p + m * m);
-      e[s] = es;
+      px[s] = ipx[i]!; py[s] = ipy[i]!; pz[s] = ipz[i]!; e[s] = ie[i]!;
+      y[s] = iy[i]!; phi[s] = iphi[i]!;
       mergedInto[s] = -1;
       list[s] = s;
-      y[s] = m === 0 ? eta : 0.5 * Math.log((es + pzs) / (es - pzs));
-      phi[s] = ph;
     }
     this.initNeighbours(n);
     const dist = this.dist;
@@ -339,5 +384,14 @@ export class AntiKt {
     this.dist = new Float64Array(cap); this.stack = new Int32Array(cap); this.stackPos = new Int32Array(cap);
     this.source = new Int32Array(cap); this.group = new Int32Array(cap); this.slotJet = new Int32Array(cap);
     this.jetOfRaw = new Int32Array(cap);
+    this.ipx = new Float64Array(cap); this.ipy = new Float64Array(cap); this.ipz = new Float64Array(cap);
+    this.ie = new Float64Array(cap); this.iy = new Float64Array(cap); this.ikinv = new Float64Array(cap);
+    this.out.cosPhi = new Float64Array(cap); this.out.sinPhi = new Float64Array(cap);
   }
+}
+
+/** Rapidity of particle i by y = asinh(pT sinh η / mT) (the region split's definition). */
+function exactRapidity(p: ParticleBuffer, i: number): number {
+  const m = p.massGeV[i]!, pt = p.ptGeV[i]!;
+  return m === 0 ? p.eta[i]! : Math.asinh((pt * Math.sinh(p.eta[i]!)) / Math.sqrt(pt * pt + m * m));
 }

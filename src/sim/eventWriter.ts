@@ -94,12 +94,13 @@ export class EventWriter {
   }
 
   private oracle(ev: SimEvent, j: number, eta: number, area: number): [number, number] {
-    const { reco } = ev, jetOf = ev.recoJets.jetOf;
+    const { reco } = ev, { jetOf, cosPhi, sinPhi } = ev.recoJets;
     let sx = 0, sy = 0, v = 0;
     for (let i = 0; i < reco.n; i++) {
       if (jetOf[i] !== j || reco.vertex[i] !== 0) continue;
-      sx += reco.oraclePtGeV[i]! * Math.cos(reco.phi[i]!);
-      sy += reco.oraclePtGeV[i]! * Math.sin(reco.phi[i]!);
+      // The clusterer's cos φ, sin φ of the same particles: the same numbers as Math.cos, Math.sin here.
+      sx += reco.oraclePtGeV[i]! * (cosPhi !== undefined ? cosPhi[i]! : Math.cos(reco.phi[i]!));
+      sy += reco.oraclePtGeV[i]! * (sinPhi !== undefined ? sinPhi[i]! : Math.sin(reco.phi[i]!));
       v += reco.oracleVarGeV2[i]!;
     }
     const raw = Math.hypot(sx, sy);
