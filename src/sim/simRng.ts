@@ -1,0 +1,139 @@
+/**
+ * The simulator's random numbers: the same xoshiro128** stream as `Rng` (src/engine/rng.ts), draw
+ * for draw and bit for bit (test/sim/simRng.test.ts), written for the simulator's hot loops: the
+ * generator state lives in an Int32Array and the spare normal deviate in a Float64Array, so no draw
+ * allocates (a number-or-undefined field holds its doubles as heap objects) and every state update
+ * is plain 32-bit integer work.
+ */
+import type { Rng } from '../engine/rng.js';
+
+/** What the simulator draws; both `Rng` and `SimRng` provide it. */
+export type SimRandom = Pick<Rng, 'uniform' | 'uniformIn' | 'int' | 'normal' | 'exponential' | 'gamma' | 'dirichlet' | 'poisson'>;
+
+/** `Rng`'s stream for the same seed, faster. */
+export class SimRng implements SimRandom {
+  private readonly s = new Int32Array(4);
+  private readonly spare = new Float64Array(1);
+  private hasSpare = false;
+
+  constructor(seed: number) {
+    // splitmix32, as in Rng.
+    let x = seed >>> 0;
+    const next = (): number => {
+      x = (x + 0x9e3779b9) >>> 0;
+      let t = x ^ (x >>> 16);
+      t = Math.imul(t, 0x21f0aaad);
+      t ^= t >>> 15;
+      t = Math.imul(t, 0x735a2d97);
+      return (t ^ (t >>> 15)) >>> 0;
+    };
+    const s = this.s;
+    s[0] = next(); s[1] = next(); s[2] = next(); s[3] = next();
+    if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
+  }
+
+  /** A uniform 32-bit unsigned integer. */
+  nextUint32(): number {
+    return this.step() >>> 0;
+  }
+
+  /** One xoshiro128** step; the output as a signed 32-bit integer (the same bits). */
+  private step(): number {
+    const st = this.s;
+    const s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+    const m = Math.imul(s1, 5);
+    const r = Math.imul((m << 7) | (m >>> 25), 9);
+    const t2 = s2 ^ s0, t3 = s3 ^ s1;
+    st[0] = s0 ^ t3;
+    st[1] = s1 ^ t2;
+    st[2] = t2 ^ (s1 << 9);
+    st[3] = (t3 << 11) | (t3 >>> 21);
+    return r;
+  }
+
+  /** Uniform in [0, 1) with 53 random bits. */
+  uniform(): number {
+    const hi = this.step() >>> 5;
+    const lo = this.step() >>> 6;
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** Uniform in [lo, hi). */
+  uniformIn(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.uniform();
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.uniform() * n);
+  }
+
+  /** Standard normal deviate (Marsaglia's polar method; the second deviate is kept for the next call). */
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare[0]!;
+    }
+    let u: number, v: number, s: number;
+    do {
+      u = 2 * this.uniform() - 1;
+      v = 2 * this.uniform() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare[0] = v * f;
+    this.hasSpare = true;
+    return u * f;
+  }
+
+  /** Exponential deviate with the given mean. */
+  exponential(mean = 1): number {
+    return -mean * Math.log(1 - this.uniform());
+  }
+
+  /** Gamma(shape, 1) deviate (Marsaglia & Tsang, 2000; shape < 1 by the boost u^(1/shape)). */
+  gamma(shape: number): number {
+    if (!(shape > 0)) throw new RangeError(`gamma: shape is ${shape}; it must be > 0`);
+    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.uniform() || Number.MIN_VALUE, 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number, v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.uniform();
+      if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+
+  /** Dirichlet deviate with concentration parameters `alpha`; writes into `out` if given and returns it. */
+  dirichlet(alpha: ArrayLike<number>, out: Float64Array = new Float64Array(alpha.length)): Float64Array {
+    let sum = 0;
+    for (let i = 0; i < alpha.length; i++) {
+      out[i] = this.gamma(alpha[i]!);
+      sum += out[i]!;
+    }
+    for (let i = 0; i < alpha.length; i++) out[i]! /= sum;
+    return out;
+  }
+
+  /** Poisson deviate (Knuth's product method below 30, a rounded normal approximation with continuity above). */
+  poisson(mean: number): number {
+    if (mean <= 0) return 0;
+    if (mean < 30) {
+      const limit = Math.exp(-mean);
+      let k = 0;
+      let p = this.uniform();
+      while (p > limit) {
+        k++;
+        p *= this.uniform();
+      }
+      return k;
+    }
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
+  }
+}
