@@ -4,6 +4,12 @@ const TWO_PI = 2 * Math.PI;
 
 /** φ wrapped into [0, 2π). */
 export function wrapPhi(phi: number): number {
+  // Shortcuts for one turn either way, where φ % 2π (a library call) is φ, φ − 2π (exact by
+  // Sterbenz's lemma) or φ itself again: the same numbers as the general line.
+  if (phi >= 0) {
+    if (phi < TWO_PI) return phi;
+    if (phi < 2 * TWO_PI) return phi - TWO_PI;
+  } else if (phi > -TWO_PI) return phi + TWO_PI;
   const w = phi % TWO_PI;
   return w < 0 ? w + TWO_PI : w;
 }
