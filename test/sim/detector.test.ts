@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/engine/rng.js';
 import {
-  FAST_DETECTOR, FULL_DETECTOR, ParticleBuffer, Reconstructor, calorimeterTrustsHadron, hcalInverseResponse,
-  hcalResolutionGeV, hcalResponse, photonResolutionGeV, trackEfficiency, trackRelResolution, type DetectorModel,
+  FAST_DETECTOR, FULL_DETECTOR, ParticleBuffer, Reconstructor, calorimeterTrustsHadron, electronRelResolution, hcalInverseResponse,
+  hcalResolutionGeV, hcalResponse, muonRelResolution, photonResolutionGeV, trackEfficiency, trackRelResolution, type DetectorModel,
 } from '../../src/sim/index.js';
+import { pdgMassGeV } from '../../src/sim/pdg.js';
 
 /** Sends `n` copies of one particle through the detector (no pileup); returns the reconstructed particles. */
 function shoot(det: DetectorModel, pid: number, ptGeV: number, eta: number, n: number, seed = 1): ParticleBuffer {
@@ -104,5 +105,48 @@ describe('per-species detector response', () => {
     expect(Math.abs(mean(calo) - r * e)).toBeLessThan((4 * sigma) / Math.sqrt(calo.length));
     expect(std(calo) / sigma).toBeGreaterThan(0.94);
     expect(std(calo) / sigma).toBeLessThan(1.06);
+  });
+
+  it('Reconstructor: 30 GeV electrons at η = 0.3 are all tracked (pid kept, calo 0, electron mass) with σ(pT) = pT·electronRelResolution', () => {
+    for (const det of [FULL_DETECTOR, FAST_DETECTOR]) {
+      const out = shoot(det, -11, 30, 0.3, N);
+      expect(out.n).toBe(N);
+      for (let i = 0; i < out.n; i++) {
+        expect(out.pid[i]).toBe(-11);
+        expect(out.calo[i]).toBe(0);
+        expect(out.massGeV[i]).toBe(pdgMassGeV(11));
+      }
+      const pt = Array.from(out.ptGeV.subarray(0, out.n)), sigma = 30 * electronRelResolution(30);
+      expect(Math.abs(mean(pt) - 30)).toBeLessThan((4 * sigma) / Math.sqrt(N));
+      expect(std(pt) / sigma).toBeGreaterThan(0.95);
+      expect(std(pt) / sigma).toBeLessThan(1.05);
+    }
+  });
+
+  it('Reconstructor: 200 GeV muons at η = −1 are all tracked with σ(pT) = pT·muonRelResolution', () => {
+    const out = shoot(FULL_DETECTOR, 13, 200, -1, N);
+    expect(out.n).toBe(N);
+    const pt: number[] = [];
+    for (let i = 0; i < out.n; i++) {
+      expect(out.pid[i]).toBe(13);
+      expect(out.calo[i]).toBe(0);
+      expect(out.massGeV[i]).toBe(pdgMassGeV(13));
+      pt.push(out.ptGeV[i]!);
+    }
+    const sigma = 200 * muonRelResolution(200);
+    expect(Math.abs(mean(pt) - 200)).toBeLessThan((4 * sigma) / Math.sqrt(N));
+    expect(std(pt) / sigma).toBeGreaterThan(0.95);
+    expect(std(pt) / sigma).toBeLessThan(1.05);
+  });
+
+  it('Reconstructor: beyond the tracker, electrons (2.5 < |η| ≤ 3) shower in the HCAL as pid 130 and muons (|η| > 2.4) leave nothing', () => {
+    const electrons = shoot(FULL_DETECTOR, 11, 20, 2.7, N);
+    const e = energies(electrons), eTrue = 20 * Math.cosh(2.7), r = hcalResponse(eTrue), sigma = r * hcalResolutionGeV(eTrue);
+    expect(Array.from(electrons.pid.subarray(0, electrons.n)).every((p) => p === 130)).toBe(true);
+    // Deposits below the 1 GeV neutral-hadron threshold are dropped; at R(E)·E ≈ 110 GeV none is.
+    expect(e.length).toBe(N);
+    expect(Math.abs(mean(e) - r * eTrue)).toBeLessThan((4 * sigma) / Math.sqrt(N));
+    expect(shoot(FULL_DETECTOR, -13, 50, 2.45, 100).n).toBe(0);
+    expect(shoot(FULL_DETECTOR, 11, 20, 3.2, 100).n).toBe(0);
   });
 });
