@@ -6,7 +6,7 @@ import type { ModelSpec } from '../../src/ansatz/structure.js';
 import type { SharedData } from '../../src/train/data.js';
 import type { BackendName } from '../../src/engine/backend.js';
 import { buildStructure } from '../../src/ansatz/structure.js';
-import { Replica } from '../../src/ansatz/replica.js';
+import { PREDICT_BLOCK_ROWS, Replica } from '../../src/ansatz/replica.js';
 import { jsKernels } from '../../src/engine/jsKernels.js';
 import { PredictPool } from '../../src/train/predictPool.js';
 import { loadNativeKernels } from '../../src/engine/native/index.js';
@@ -63,6 +63,18 @@ describe('fast paths against the plain path', () => {
 });
 
 describe('PredictPool against Replica.predict', () => {
+  it('Replica.predict over more rows than one block (PREDICT_BLOCK_ROWS) gives each row what a call on that row alone gives', () => {
+    const structure = buildStructure(spec);
+    const params = structure.layout.initialise(new Float32Array(structure.layout.length), new Rng(4));
+    const rows = 2 * PREDICT_BLOCK_ROWS + 300, d = data(rows, 10);
+    const replica = new Replica(jsKernels, structure, params, new Float32Array(params.length), { maxRows: rows, maxParticles: 0 });
+    const full = replica.predict({ rows, dense: d.dense }, true);
+    for (const from of [0, PREDICT_BLOCK_ROWS - 1, rows - 5]) {
+      const one = replica.predict({ rows: 1, dense: d.dense!.subarray(3 * from, 3 * from + 3) }, true);
+      for (const key of ['zHat', 'b', 'd', 'cRaw'] as const) expect(full[key][from]).toBe(one[key][0]);
+    }
+  });
+
   it.each(FAST_BACKENDS)("PredictPool.predict(x, rows, argmax) with backend '%s' on 2 threads gives Replica.predict's outputs with backend 'js' to 1e-5 of their scale", async (backend) => {
     const structure = buildStructure(spec);
     const params = structure.layout.initialise(new Float32Array(structure.layout.length), new Rng(4));
