@@ -68,6 +68,7 @@ export class ReplicaPool {
       indices: i32(maxBatch), margIndices: i32(maxBatch),
       tJoint: f64(maxBatch), tMarg: f64(maxBatch), gJoint: f64(maxBatch), gMarg: f64(maxBatch),
       rowFactor: f64(maxBatch), scalars: f64(4),
+      cursor: i32(1),
       prediction: { zHat: f32(maxBatch * spec.zDim), b: f32(maxBatch * spec.zDim), d: f32(maxBatch * spec.zDim), cRaw: f32(maxBatch * triangleSize(spec.zDim)) },
     };
     const perReplica = Math.ceil(maxBatch / threads);
@@ -169,12 +170,17 @@ export class ReplicaPool {
     this.sumGradients();
   }
 
-  /** Inference on rows shared.indices[0..rows): fills shared.prediction (ẑ by argmax of T, or B). */
+  /**
+   * Inference on rows shared.indices[0..rows): fills shared.prediction (ẑ by argmax of T, or B).
+   * Rows are not split in fixed slices: each thread claims the next block from shared.cursor,
+   * so a core taken by another process slows the call down by its own share only.
+   */
   predict(rows: number, argmax: boolean): void {
     this.shared.scalars[1] = argmax ? 1 : 0;
-    this.split(rows);
+    Atomics.store(this.shared.cursor, 0, 0);
+    this.slices = Array.from({ length: this.threads }, () => [0, rows] as [number, number]);
     this.dispatch(Command.predict);
-    this.local.predict(...this.slices[0]!);
+    this.local.predict(0, rows);
     this.join();
   }
 

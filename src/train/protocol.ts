@@ -24,6 +24,8 @@ export interface SharedBuffers {
   /** Per row: λ_D-weighted factor of sign(D) (training) or w_r/Σw (pre-training). */
   rowFactor: Float64Array;
   scalars: Float64Array; // [c0, argmax (1) or B (0) for predict]
+  /** Next unclaimed row of a predict command: every thread claims blocks of rows from it until none are left. */
+  cursor: Int32Array;
   /** Inference outputs per batch row: ẑ and B (rows × zDim), D (rows × zDim), raw C (rows × N(N+1)/2). */
   prediction: { zHat: Float32Array; b: Float32Array; d: Float32Array; cRaw: Float32Array };
 }

@@ -1,6 +1,6 @@
 import '../archs/index.js'; // registers the particle-cloud architectures in this thread
 import { buildStructure } from '../ansatz/structure.js';
-import { Replica } from '../ansatz/replica.js';
+import { PREDICT_BLOCK_ROWS, Replica } from '../ansatz/replica.js';
 import type { Kernels } from '../engine/kernels.js';
 import type { ModelSpec } from '../ansatz/structure.js';
 import { allocGatherBuffers, gather, type GatherBuffers, type SharedData } from './data.js';
@@ -44,16 +44,24 @@ export class ReplicaHost {
     this.replica.backward(s.gJoint.subarray(start, end), s.gMarg.subarray(start, end), s.rowFactor.subarray(start, end));
   }
 
-  /** Inference on batch rows [start, end) into shared.prediction (ẑ by argmax when shared.scalars[1] is 1). */
+  /**
+   * Inference into shared.prediction (ẑ by argmax when shared.scalars[1] is 1) on blocks of
+   * batch rows in [start, end) claimed from shared.cursor, until every row is claimed.
+   */
   predict(start: number, end: number): void {
     if (this.params !== this.shared.params) this.params.set(this.shared.params);
-    const batch = gather(this.data, this.buffers, this.shared.indices, start, end);
-    const p = this.replica.predict(batch, this.shared.scalars[1] === 1);
-    const out = this.shared.prediction, n = this.data.zDim, nTri = p.cRaw.length / batch.rows;
-    out.zHat.set(p.zHat, start * n);
-    out.b.set(p.b, start * n);
-    out.d.set(p.d, start * n);
-    out.cRaw.set(p.cRaw, start * nTri);
+    const argmax = this.shared.scalars[1] === 1, out = this.shared.prediction, n = this.data.zDim;
+    for (;;) {
+      const from = start + Atomics.add(this.shared.cursor, 0, PREDICT_BLOCK_ROWS);
+      if (from >= end) return;
+      const batch = gather(this.data, this.buffers, this.shared.indices, from, Math.min(end, from + PREDICT_BLOCK_ROWS));
+      const p = this.replica.predict(batch, argmax);
+      const nTri = p.cRaw.length / batch.rows;
+      out.zHat.set(p.zHat, from * n);
+      out.b.set(p.b, from * n);
+      out.d.set(p.d, from * n);
+      out.cRaw.set(p.cRaw, from * nTri);
+    }
   }
 
   /** One MSE pre-training forward+backward on rows [start, end); returns the weighted loss part. */
