@@ -5,6 +5,7 @@ export { MonotoneCubic } from './pchip.js';
 export { isotonicBlocks, type IsotonicBlock } from './isotonic.js';
 export { WeightedEcdf } from './ecdf.js';
 export { weightedQuantiles } from './quantiles.js';
+export { histogram, type BinnedCounts } from './histogram.js';
 export { binnedMeanStd, type BinnedStats } from './binned.js';
 export * as analyticGaussian from './analyticGaussian.js';
 export type { GaussianExample, GaussianOtExample } from './analyticGaussian.js';

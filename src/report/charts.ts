@@ -4,6 +4,7 @@
  * of plain data; points that cannot be drawn (non-finite, or ≤ 0 on a log axis) are dropped.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { histogram } from '../baselines/histogram.js';
 
 /** One point of one series; `lo`/`hi` draw an error bar. `group` splits a series by line style (e.g. train/validation). */
 export interface SeriesPoint {
@@ -109,16 +110,8 @@ export function histogramChart(hists: readonly { series: string; edges: readonly
 
 /** Equal-width histogram of raw values over [lo, hi], normalised to unit area (density per unit of x). */
 export function densityHistogram(values: readonly number[], lo: number, hi: number, bins: number): { edges: number[]; density: number[] } {
-  const width = (hi - lo) / bins;
-  const counts = new Array<number>(bins).fill(0);
-  let total = 0;
-  for (const v of values) {
-    if (!finite(v)) continue;
-    total++;
-    const k = Math.floor((v - lo) / width);
-    if (k >= 0 && k < bins) counts[k]!++;
-  }
-  return { edges: Array.from({ length: bins + 1 }, (_, k) => lo + k * width), density: counts.map((c) => (total > 0 ? c / total / width : 0)) };
+  const h = histogram(values, lo, hi, bins), width = (hi - lo) / bins;
+  return { edges: h.edges, density: Array.from(h.sum, (c) => (h.total > 0 ? c / h.total / width : 0)) };
 }
 
 /** A [lo, hi] range that holds all but the outer `tail` fraction of each side of `values`. */

@@ -1,5 +1,5 @@
 /** Summary statistics and histograms of the dijets study (plain numbers, JSON-ready). */
-import { weightedQuantiles } from '../../baselines/index.js';
+import { histogram as binCounts, weightedQuantiles } from '../../baselines/index.js';
 import { Rng } from '../../engine/rng.js';
 
 /** A histogram on fixed edges: counts[k] counts values in [edges[k], edges[k+1]). */
@@ -30,13 +30,8 @@ export function meanStd(values: ArrayLike<number>): MeanStd {
 
 /** `bins` equal bins on [lo, hi); values outside are not counted. */
 export function histogram(values: ArrayLike<number>, lo: number, hi: number, bins: number): Histogram {
-  const width = (hi - lo) / bins;
-  const counts = new Array<number>(bins).fill(0);
-  for (let i = 0; i < values.length; i++) {
-    const k = Math.floor((values[i]! - lo) / width);
-    if (k >= 0 && k < bins) counts[k]!++;
-  }
-  return { edges: Array.from({ length: bins + 1 }, (_, k) => lo + k * width), counts };
+  const h = binCounts(values, lo, hi, bins);
+  return { edges: h.edges, counts: Array.from(h.sum) };
 }
 
 /** Quantiles at 5, 25, 50, 75, 95 % (Hazen), for violin-like summaries (Fig. 8). */

@@ -1,5 +1,5 @@
 /** Small weighted statistics shared by the prior study. */
-import { PolynomialRegression } from '../../baselines/index.js';
+import { histogram as binCounts, PolynomialRegression } from '../../baselines/index.js';
 import { effectiveEvents } from './bsmWeights.js';
 
 /** Weighted mean, population standard deviation and their standard errors (Kish effective count). */
@@ -44,23 +44,9 @@ export interface Histogram {
 
 /** Histogram of `v` in `bins` equal bins over [lo, hi], normalised by the total weight (inside and outside the range). */
 export function histogram(v: ArrayLike<number>, lo: number, hi: number, bins: number, w?: ArrayLike<number>): Histogram {
-  const width = (hi - lo) / bins;
-  const sum = new Float64Array(bins), sum2 = new Float64Array(bins);
-  let total = 0;
-  for (let i = 0; i < v.length; i++) {
-    const wi = w ? (w[i] as number) : 1;
-    total += wi;
-    const b = Math.floor(((v[i] as number) - lo) / width);
-    if (b < 0 || b >= bins || wi === 0) continue;
-    sum[b]! += wi;
-    sum2[b]! += wi * wi;
-  }
-  const scale = 1 / (total * width);
-  return {
-    edges: Array.from({ length: bins + 1 }, (_, b) => lo + b * width),
-    density: Array.from(sum, (s) => s * scale),
-    error: Array.from(sum2, (s) => Math.sqrt(s) * scale),
-  };
+  const h = binCounts(v, lo, hi, bins, w);
+  const scale = 1 / (h.total * ((hi - lo) / bins));
+  return { edges: h.edges, density: Array.from(h.sum, (s) => s * scale), error: Array.from(h.sum2, (s) => Math.sqrt(s) * scale) };
 }
 
 /** `n` equal bins spanning [lo, hi]: their edges. */
