@@ -2,8 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDirAtomic } from '../../io/atomic.js';
 import type { JecResults } from './run.js';
-
-const f = (v: number | null, d = 1): string => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(d));
+import { fixed as f, pct } from '../../report/format.js';
 
 /** The letter's Table I layout: mean p̂T ± spread, mean σ̂ ± spread, achieved resolution, pulls, coverage, I(X;Z). */
 export function jecTableLines(r: JecResults): string[] {
@@ -12,7 +11,7 @@ export function jecTableLines(r: JecResults): string[] {
     'model     | mean p̂T [GeV]  | mean σ̂ [GeV] | std(p̂T − pT) [GeV] | pull width | ±1σ̂ coverage | I(X;Z) [nats]',
     '----------+----------------+--------------+--------------------+------------+---------------+--------------'];
   for (const t of r.table)
-    lines.push(`${t.name.padEnd(9)} | ${`${f(t.meanZHatGeV)} ± ${f(t.spreadZHatGeV)}`.padStart(14)} | ${`${f(t.meanSigmaGeV)} ± ${f(t.spreadSigmaGeV)}`.padStart(12)} | ${f(t.residualStdGeV).padStart(18)} | ${f(t.pullWidth, 2).padStart(10)} | ${`${f(100 * t.coverage1Sigma)} %`.padStart(13)} | ${f(t.mutualInformationNats, 3).padStart(12)}`);
+    lines.push(`${t.name.padEnd(9)} | ${`${f(t.meanZHatGeV)} ± ${f(t.spreadZHatGeV)}`.padStart(14)} | ${`${f(t.meanSigmaGeV)} ± ${f(t.spreadSigmaGeV)}`.padStart(12)} | ${f(t.residualStdGeV).padStart(18)} | ${f(t.pullWidth, 2).padStart(10)} | ${pct(t.coverage1Sigma).padStart(13)} | ${f(t.mutualInformationNats, 3).padStart(12)}`);
   lines.push('', 'Letter (CMS 2011 open simulation): DNN 698 ± 37.7 / 35.7 ± 2.1 / 1.23; EFN 695 ± 37.3 / 32.6 ± 2.3 / 1.26; PFN 697 ± 36.9 / 32.5 ± 2.5 / 1.27; PFN-PID 695 ± 35.1 / 30.8 ± 3.6 / 1.32; CMS 695 ± 38.4 / 36.9 ± 1.7.');
   return lines;
 }
