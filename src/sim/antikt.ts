@@ -33,6 +33,11 @@ export interface Clustering {
   /** cos φ and sin φ of each input particle, when the clusterer computed them anyway (px = pT·cos φ). */
   cosPhi?: Float64Array;
   sinPhi?: Float64Array;
+  /**
+   * When present, the input indices ordered so that each jet's particles appear by decreasing
+   * pT² (ascending 1/pT², ties by index): nearly the order of a pT sort of any one jet.
+   */
+  hardOrder?: Int32Array;
 }
 
 /** Optional jet-axis hints (η, φ pairs) for the region split. */
@@ -79,10 +84,11 @@ export class AntiKt {
   private iy = new Float64Array(0);
   private ikinv = new Float64Array(0);
   private phiIn: Float64Array = new Float64Array(0);
-  private readonly out: Clustering & { cosPhi: Float64Array; sinPhi: Float64Array } = {
+  private readonly out: Clustering & { cosPhi: Float64Array; sinPhi: Float64Array; hardOrder: Int32Array } = {
     nJets: 0, px: new Float64Array(0), py: new Float64Array(0), pz: new Float64Array(0), e: new Float64Array(0), jetOf: new Int32Array(0),
-    cosPhi: new Float64Array(0), sinPhi: new Float64Array(0),
+    cosPhi: new Float64Array(0), sinPhi: new Float64Array(0), hardOrder: new Int32Array(0),
   };
+  private ordered = 0;
   private readonly invR2: number;
 
   constructor(readonly radius = 0.5) {
@@ -95,6 +101,7 @@ export class AntiKt {
     const n = particles.n;
     this.ensure(n);
     this.nJetsTotal = 0;
+    this.ordered = 0;
     this.phiIn = particles.phi;
     this.particleGeometry(particles);
     const nGroups = axes === undefined || axes.eta.length < 2 || this.radius > 0.5 ? 1 : this.splitByAxis(particles, axes);
@@ -184,6 +191,8 @@ export class AntiKt {
       while (q > 0 && kinv[q - 1]! > k) { kinv[q] = kinv[q - 1]!; source[q] = source[q - 1]!; q--; }
       kinv[q] = k; source[q] = v;
     }
+    this.out.hardOrder.set(source.subarray(0, n), this.ordered);
+    this.ordered += n;
     let list = this.listA, spare = this.listB;
     for (let s = 0; s < n; s++) {
       const i = source[s]!;
@@ -386,7 +395,7 @@ export class AntiKt {
     this.jetOfRaw = new Int32Array(cap);
     this.ipx = new Float64Array(cap); this.ipy = new Float64Array(cap); this.ipz = new Float64Array(cap);
     this.ie = new Float64Array(cap); this.iy = new Float64Array(cap); this.ikinv = new Float64Array(cap);
-    this.out.cosPhi = new Float64Array(cap); this.out.sinPhi = new Float64Array(cap);
+    this.out.cosPhi = new Float64Array(cap); this.out.sinPhi = new Float64Array(cap); this.out.hardOrder = new Int32Array(cap);
   }
 }
 

@@ -86,8 +86,8 @@ export class EventWriter {
     row[c++] = gk ? gk.pt : -1; row[c++] = gk ? gk.y : -1; row[c++] = gk ? gk.phi : -1; row[c++] = gk ? gk.m : -1; row[c++] = gk ? gk.eta : -1;
     row[c++] = parton.ptGeV; row[c++] = parton.eta; row[c++] = parton.phi; row[c++] = weight;
     row[c++] = oraclePt; row[c++] = oracleSigma; row[c++] = genMjj; row[c++] = recoMjj;
-    this.writeParticles(reco, recoJets.jetOf, j, true);
-    if (g >= 0) this.writeParticles(gen, genJets.jetOf, g, false);
+    this.writeParticles(reco, recoJets, j, true);
+    if (g >= 0) this.writeParticles(gen, genJets, g, false);
     const ir = this.intRow;
     ir[0] = ev.fn; ir[1] = ev.rn; ir[2] = ev.lbn; ir[3] = ev.evn; ir[4] = ev.npv; ir[5] = quality; ir[6] = parton.pid;
     this.builder.jet(ir, row);
@@ -109,15 +109,20 @@ export class EventWriter {
     return [g, this.calibration.oracleSigmaScale * (g / raw) * Math.sqrt(v)];
   }
 
-  /** Writes jet j's constituents, hardest first. */
-  private writeParticles(p: ParticleBuffer, jetOf: Int32Array, j: number, isReco: boolean): void {
+  /**
+   * Writes jet j's constituents, hardest first (a stable insertion sort by pT, ties in input order).
+   * Fed in the clusterer's 1/pT² order when it has one, the sort finds them almost in place; equal
+   * pT have equal 1/pT², which that order keeps by input index: the same sequence either way.
+   */
+  private writeParticles(p: ParticleBuffer, jets: Clustering, j: number, isReco: boolean): void {
     let n = 0;
     if (this.order.length < p.n) this.order = new Int32Array(p.n * 2);
-    const order = this.order;
-    for (let i = 0; i < p.n; i++) {
+    const order = this.order, jetOf = jets.jetOf, hard = jets.hardOrder, pt = p.ptGeV;
+    for (let k = 0; k < p.n; k++) {
+      const i = hard !== undefined ? hard[k]! : k;
       if (jetOf[i] !== j) continue;
       let pos = n++;
-      while (pos > 0 && p.ptGeV[order[pos - 1]!]! < p.ptGeV[i]!) { order[pos] = order[pos - 1]!; pos--; }
+      while (pos > 0 && pt[order[pos - 1]!]! < pt[i]!) { order[pos] = order[pos - 1]!; pos--; }
       order[pos] = i;
     }
     for (let a = 0; a < n; a++) {
