@@ -179,31 +179,32 @@ INLINE void finish8(__m256 v, float *c, int width, int init, __m256 bias, int ac
 
 /*
  * c[0..mr)×[0..width) = init + Σ_p A(r, p)·B(p, 0..16), then act. A(r, p) = a[p·m + r] when ta,
- * a[r·k + p] otherwise; bp is one packed panel (kc rows of 16); c has row stride ldc.
+ * a[r·k + p] otherwise; bp is one packed panel (kc rows of 16); c has row stride ldc. With
+ * halves = 1 (width ≤ 8) only the panel's first 8 columns are computed.
  */
-INLINE void tile(const int mr, const int ta, int kc, const float *a, int m, int k, const float *bp,
+INLINE void tile(const int mr, const int ta, const int halves, int kc, const float *a, int m, int k, const float *bp,
                  float *c, int ldc, int width, int init, const float *bias, int act) {
   __m256 acc[MR][2];
 #pragma GCC unroll 6
   for (int r = 0; r < MR; r++) acc[r][0] = acc[r][1] = _mm256_setzero_ps();
   if (ta) {
     for (int p = 0; p < kc; p++, a += m, bp += NR) {
-      __m256 b0 = _mm256_load_ps(bp), b1 = _mm256_load_ps(bp + 8);
+      __m256 b0 = _mm256_load_ps(bp), b1 = halves == 2 ? _mm256_load_ps(bp + 8) : b0;
 #pragma GCC unroll 6
       for (int r = 0; r < mr; r++) {
         __m256 ar = _mm256_broadcast_ss(a + r);
         acc[r][0] = _mm256_fmadd_ps(ar, b0, acc[r][0]);
-        acc[r][1] = _mm256_fmadd_ps(ar, b1, acc[r][1]);
+        if (halves == 2) acc[r][1] = _mm256_fmadd_ps(ar, b1, acc[r][1]);
       }
     }
   } else {
     for (int p = 0; p < kc; p++, bp += NR) {
-      __m256 b0 = _mm256_load_ps(bp), b1 = _mm256_load_ps(bp + 8);
+      __m256 b0 = _mm256_load_ps(bp), b1 = halves == 2 ? _mm256_load_ps(bp + 8) : b0;
 #pragma GCC unroll 6
       for (int r = 0; r < mr; r++) {
         __m256 ar = _mm256_broadcast_ss(a + (long)r * k + p);
         acc[r][0] = _mm256_fmadd_ps(ar, b0, acc[r][0]);
-        acc[r][1] = _mm256_fmadd_ps(ar, b1, acc[r][1]);
+        if (halves == 2) acc[r][1] = _mm256_fmadd_ps(ar, b1, acc[r][1]);
       }
     }
   }
@@ -260,6 +261,16 @@ KERNEL static void gemv(int m, int k, const float *a, int transA, const float *b
   }
 }
 
+#define TILE_ROWS(TA, H)                                                                        \
+  switch (rows) {                                                                              \
+    case 6: tile(6, TA, H, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break;  \
+    case 5: tile(5, TA, H, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break;  \
+    case 4: tile(4, TA, H, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break;  \
+    case 3: tile(3, TA, H, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break;  \
+    case 2: tile(2, TA, H, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break;  \
+    default: tile(1, TA, H, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break; \
+  }
+
 #define RUN_TILES(TA)                                                                          \
   for (int i = 0; i < m; i += MR) {                                                            \
     int rows = m - i < MR ? m - i : MR;                                                        \
@@ -269,13 +280,10 @@ KERNEL static void gemv(int m, int k, const float *a, int transA, const float *b
       const float *bp = packed + (long)jp * kc * NR;                                           \
       float *ct = c + (long)i * n + j0;                                                        \
       const float *bias_j = bias_padded + j0;                                                  \
-      switch (rows) {                                                                          \
-        case 6: tile(6, TA, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break; \
-        case 5: tile(5, TA, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break; \
-        case 4: tile(4, TA, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break; \
-        case 3: tile(3, TA, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break; \
-        case 2: tile(2, TA, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break; \
-        default: tile(1, TA, kc, ai, m, k, bp, ct, n, width, init_blk, bias_j, act_blk); break; \
+      if (width > 8) {                                                                         \
+        TILE_ROWS(TA, 2)                                                                       \
+      } else {                                                                                 \
+        TILE_ROWS(TA, 1)                                                                       \
       }                                                                                        \
     }                                                                                          \
   }
