@@ -3,7 +3,7 @@
  * rest into stable particles inside the cone (a parametric model tuned to DETECTOR.md, not a
  * parton shower). Particles are appended to a ParticleBuffer with `vertex` = parton index.
  */
-import type { SimRandom } from './simRng.js';
+import type { SimRng } from './simRng.js';
 import type { ParticleBuffer } from './particleBuffer.js';
 import type { GeneratorTune } from './tune.js';
 import { Pdg, pdgMassGeV } from './pdg.js';
@@ -26,7 +26,7 @@ export interface Parton {
 }
 
 /** Appends the stable visible particles of parton `index` to `gen`; sets `parton.neutrinoPtGeV`. */
-export function fragmentParton(rng: SimRandom, tune: GeneratorTune, parton: Parton, index: number, gen: ParticleBuffer): void {
+export function fragmentParton(rng: SimRng, tune: GeneratorTune, parton: Parton, index: number, gen: ParticleBuffer): void {
   const gluon = parton.pid === 21;
   let ptLeft = parton.ptGeV;
   const rate = tune.oocRate * LN50 * (gluon ? 2 : 1) * Math.pow(parton.ptGeV / 700, -tune.oocPtPower);
@@ -46,21 +46,23 @@ export function fragmentParton(rng: SimRandom, tune: GeneratorTune, parton: Part
 }
 
 /** A hard emission at 0.6 < ΔR < 1.5 from the axis: 1–6 collinear particles of mixed species. */
-function emitOutOfCone(rng: SimRandom, ptGeV: number, parton: Parton, index: number, gen: ParticleBuffer): void {
+function emitOutOfCone(rng: SimRng, ptGeV: number, parton: Parton, index: number, gen: ParticleBuffer): void {
   const dr = rng.uniformIn(0.6, 1.5), psi = 2 * Math.PI * rng.uniform();
   const eta0 = parton.eta + dr * Math.cos(psi), phi0 = parton.phi + dr * Math.sin(psi);
   const n = 1 + Math.min(5, Math.floor(ptGeV / 20));
   let sum = 0;
   for (let i = 0; i < n; i++) sum += (scratch[i] = rng.exponential());
+  const a = gen.pending;
   for (let i = 0; i < n; i++) {
     const u = rng.uniform();
     const pid = u < 0.62 ? chargedHadronPid(rng) : u < 0.88 ? Pdg.photon : neutralHadronPid(rng);
     const th = 0.05 * rng.uniform(), ps = 2 * Math.PI * rng.uniform();
-    gen.push((ptGeV * scratch[i]!) / sum, eta0 + th * Math.cos(ps), wrapPhi(phi0 + th * Math.sin(ps)), pdgMassGeV(pid), pid, index);
+    a[0] = (ptGeV * scratch[i]!) / sum; a[1] = eta0 + th * Math.cos(ps); a[2] = wrapPhi(phi0 + th * Math.sin(ps)); a[3] = pdgMassGeV(pid);
+    gen.pushPending(pid, index);
   }
 }
 
-function fragmentInCone(rng: SimRandom, tune: GeneratorTune, ptGeV: number, parton: Parton, gluon: boolean, index: number, gen: ParticleBuffer): void {
+function fragmentInCone(rng: SimRng, tune: GeneratorTune, ptGeV: number, parton: Parton, gluon: boolean, index: number, gen: ParticleBuffer): void {
   const mean = (tune.multiplicityA + tune.multiplicityB * Math.log(Math.max(ptGeV, 10) / 10)) * (gluon ? tune.gluonMultiplicityFactor : 1);
   const n = Math.min(MAX_SPECIES_PARTICLES, Math.max(2, rng.poisson(mean)));
   for (let s = 0; s < 5; s++) alphas[s] = tune.speciesConcentration * tune.speciesFractions[s]!;
@@ -70,7 +72,8 @@ function fragmentInCone(rng: SimRandom, tune: GeneratorTune, ptGeV: number, part
     // A lepton below 2 GeV is folded into the charged hadrons.
     if (fractions[s]! * ptGeV < 2) { fractions[0]! += fractions[s]!; continue; }
     const pid = (s === 3 ? Pdg.electron : Pdg.muon) * (rng.uniform() < 0.5 ? 1 : -1);
-    pushInCone(rng, tune, fractions[s]! * ptGeV, parton, gluon, pid, index, gen);
+    gen.pending[0] = fractions[s]! * ptGeV;
+    pushInCone(rng, tune, parton, gluon, pid, index, gen);
     nLeft--;
   }
   const hadronic = fractions[0]! + fractions[1]! + fractions[2]!;
@@ -82,35 +85,41 @@ function fragmentInCone(rng: SimRandom, tune: GeneratorTune, ptGeV: number, part
 }
 
 /** Splits `ptGeV` among `count` particles of species s with Dirichlet(α) fractions. */
-function shareSpecies(rng: SimRandom, tune: GeneratorTune, ptGeV: number, count: number, s: number, parton: Parton, gluon: boolean, index: number, gen: ParticleBuffer): void {
+function shareSpecies(rng: SimRng, tune: GeneratorTune, ptGeV: number, count: number, s: number, parton: Parton, gluon: boolean, index: number, gen: ParticleBuffer): void {
   const alpha = gluon ? tune.sharingAlphaGluon : tune.sharingAlphaQuark;
-  let sum = 0;
-  for (let i = 0; i < count; i++) sum += (scratch[i] = rng.gamma(alpha));
+  const sum = rng.gammaSum(alpha, scratch, count);
   for (let i = 0; i < count; i++) {
     const pid = s === 0 ? chargedHadronPid(rng) : s === 1 ? Pdg.photon : neutralHadronPid(rng);
-    pushInCone(rng, tune, (ptGeV * scratch[i]!) / sum, parton, gluon, pid, index, gen);
+    gen.pending[0] = (ptGeV * scratch[i]!) / sum;
+    pushInCone(rng, tune, parton, gluon, pid, index, gen);
   }
 }
 
-/** One particle at angle θ = kT / pT from the axis (kT exponential), kept inside the core radius. */
-function pushInCone(rng: SimRandom, tune: GeneratorTune, ptGeV: number, parton: Parton, gluon: boolean, pid: number, index: number, gen: ParticleBuffer): void {
+/**
+ * One particle of pT gen.pending[0] (passed there, not as a boxed argument) at angle θ = kT / pT from
+ * the axis (kT exponential), kept inside the core radius.
+ */
+function pushInCone(rng: SimRng, tune: GeneratorTune, parton: Parton, gluon: boolean, pid: number, index: number, gen: ParticleBuffer): void {
+  const a = gen.pending, ptGeV = a[0]!;
   if (!(ptGeV > 1e-3)) return;
-  const kt = rng.exponential(tune.meanKtGeV * (gluon ? 1.3 : 1));
+  // rng.exponential(mean), written out: the call's boxed argument and result were most of the garbage.
+  const kt = -(tune.meanKtGeV * (gluon ? 1.3 : 1)) * Math.log(1 - rng.uniform());
   let theta = kt / ptGeV;
   if (theta > tune.coreRadius) theta = tune.coreRadius * Math.sqrt(rng.uniform());
   const psi = 2 * Math.PI * rng.uniform();
-  gen.push(ptGeV, parton.eta + theta * Math.cos(psi), wrapPhi(parton.phi + theta * Math.sin(psi)), pdgMassGeV(pid), pid, index);
+  a[1] = parton.eta + theta * Math.cos(psi); a[2] = wrapPhi(parton.phi + theta * Math.sin(psi)); a[3] = pdgMassGeV(pid);
+  gen.pushPending(pid, index);
 }
 
 /** π± 80 %, K± 13 %, p/p̄ 7 %, random charge. */
-function chargedHadronPid(rng: SimRandom): number {
+function chargedHadronPid(rng: SimRng): number {
   const u = rng.uniform();
   const code = u < 0.8 ? Pdg.pion : u < 0.93 ? Pdg.kaon : Pdg.proton;
   return rng.uniform() < 0.5 ? code : -code;
 }
 
 /** K⁰_L 55 %, n/n̄ 45 %. */
-function neutralHadronPid(rng: SimRandom): number {
+function neutralHadronPid(rng: SimRng): number {
   const u = rng.uniform();
   if (u < 0.55) return Pdg.kLong;
   return u < 0.775 ? Pdg.neutron : -Pdg.neutron;

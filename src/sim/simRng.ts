@@ -14,6 +14,7 @@ export type SimRandom = Pick<Rng, 'uniform' | 'uniformIn' | 'int' | 'normal' | '
 export class SimRng implements SimRandom {
   private readonly s = new Int32Array(4);
   private readonly spare = new Float64Array(1);
+  private readonly scratch = new Float64Array(1);
   private hasSpare = false;
 
   constructor(seed: number) {
@@ -93,28 +94,65 @@ export class SimRng implements SimRandom {
 
   /** Gamma(shape, 1) deviate (Marsaglia & Tsang, 2000; shape < 1 by the boost u^(1/shape)). */
   gamma(shape: number): number {
+    this.gammaToScratch(shape);
+    return this.scratch[0]!;
+  }
+
+  /** Fills out[0..count) with Gamma(shape, 1) deviates; returns their sum, added in order. */
+  gammaSum(shape: number, out: Float64Array, count: number): number {
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      this.gammaToScratch(shape);
+      sum += (out[i] = this.scratch[0]!);
+    }
+    return sum;
+  }
+
+  /**
+   * One Gamma(shape, 1) deviate into scratch[0]. Rng.gamma(shape) is Rng.gamma(shape + 1)·u^(1/shape)
+   * for shape < 1 and its loop calls normal(): both are written out here (same draws, same order)
+   * and the result goes through scratch, so that no call returns a double (boxed unless inlined).
+   */
+  private gammaToScratch(shape: number): void {
     if (!(shape > 0)) throw new RangeError(`gamma: shape is ${shape}; it must be > 0`);
-    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.uniform() || Number.MIN_VALUE, 1 / shape);
-    const d = shape - 1 / 3;
+    const boosted = shape < 1, a = boosted ? shape + 1 : shape;
+    const d = a - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
+    let g: number;
     for (;;) {
       let x: number, v: number;
       do {
-        x = this.normal();
+        if (this.hasSpare) {
+          this.hasSpare = false;
+          x = this.spare[0]!;
+        } else {
+          let p: number, q: number, s: number;
+          do {
+            p = 2 * this.uniform() - 1;
+            q = 2 * this.uniform() - 1;
+            s = p * p + q * q;
+          } while (s >= 1 || s === 0);
+          const f = Math.sqrt((-2 * Math.log(s)) / s);
+          this.spare[0] = q * f;
+          this.hasSpare = true;
+          x = p * f;
+        }
         v = 1 + c * x;
       } while (v <= 0);
       v = v * v * v;
       const u = this.uniform();
-      if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+      if (u < 1 - 0.0331 * x * x * x * x) { g = d * v; break; }
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) { g = d * v; break; }
     }
+    this.scratch[0] = boosted ? g * Math.pow(this.uniform() || Number.MIN_VALUE, 1 / shape) : g;
   }
 
   /** Dirichlet deviate with concentration parameters `alpha`; writes into `out` if given and returns it. */
   dirichlet(alpha: ArrayLike<number>, out: Float64Array = new Float64Array(alpha.length)): Float64Array {
     let sum = 0;
     for (let i = 0; i < alpha.length; i++) {
-      out[i] = this.gamma(alpha[i]!);
+      this.gammaToScratch(alpha[i]!);
+      out[i] = this.scratch[0]!;
       sum += out[i]!;
     }
     for (let i = 0; i < alpha.length; i++) out[i]! /= sum;
