@@ -2,7 +2,7 @@
 // Speed of the built-in dijet simulator (src/sim), one core, through tsx (no build needed):
 //   node bench/sim.mjs [--events N] [--reps R] [--detector full|fast] [--no-write] [--src DIR]
 // Prints one JSON line per measurement:
-//   {"case":"simulate","unit":"events/s","ours":n,"peer":null,"ratio":null,"path":"js"}
+//   {"case":"simulate","unit":"events/s","ours":n,"peer":null,"ratio":null,"path":"js",...,"cpuUsPerEvent":t}
 //   {"case":"simulate+mod","unit":"events/s",...}   (simulateDijets then writeMod to a temp file)
 // `ours` is the best of R repetitions (the machine is shared; the best is the least disturbed), after
 // one warm-up run. `--src DIR` measures another checkout's sources (e.g. an export of HEAD) for a
@@ -31,18 +31,22 @@ const { writeMod } = await import(`${src}io/mod/index.ts`);
 const opts = { events, seed: 1, detector };
 simulateDijets({ ...opts, events: Math.min(events, 1000), seed: 99 }); // warm-up (JIT)
 
-let best = 0, rows = 0;
+let best = 0, rows = 0, bestCpu = Infinity;
 const rates = [];
 for (let r = 0; r < reps; r++) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const mod = simulateDijets(opts);
   const s = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
   rows = mod.jetsF.rows;
   rates.push(Math.round(events / s));
   best = Math.max(best, events / s);
+  bestCpu = Math.min(bestCpu, (c.user + c.system) / events);
 }
 const load = loadavg()[0].toFixed(2);
-process.stdout.write(JSON.stringify({ case: 'simulate', unit: 'events/s', ours: Math.round(best), peer: null, ratio: null, path: 'js', events, detector, jets: rows, rates, load, src: srcDir ?? 'src' }) + '\n');
+// cpuUsPerEvent: the process's CPU time per event (best repetition); steadier than wall time when the machine is shared.
+process.stdout.write(JSON.stringify({ case: 'simulate', unit: 'events/s', ours: Math.round(best), peer: null, ratio: null, path: 'js', events, detector, jets: rows, rates, cpuUsPerEvent: +bestCpu.toFixed(1), load, src: srcDir ?? 'src' }) + '\n');
 
 if (write) {
   const dir = mkdtempSync(join(tmpdir(), 'ansatz-simbench-'));
