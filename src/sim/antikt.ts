@@ -237,38 +237,41 @@ export class AntiKt {
       mergedInto[j] = best;
       this.updateGeometry(best);
       const kb = kinv[best]!, yb = y[best]!, phib = phi[best]!;
-      let inserted = false, nb = -1, nbd = Infinity;
-      for (let a = 0; a < nActive; a++) {
+      let nb = -1, nbd = Infinity, a = 0;
+      for (; a < nActive; a++) {
+        const l = list[a]!;
+        if (l === best || l === j) continue;
+        const kl = kinv[l]!;
+        if (!(kl < kb || (kl === kb && l < best))) break;
+        // Harder than best: best may now be its nearest softer pseudojet.
+        const nl = nn[l]!;
+        if (nl === best || nl === j) { stack[ns] = l; stackPos[ns++] = w; }
+        else {
+          const dy = y[l]! - yb;
+          let dphi = Math.abs(phi[l]! - phib);
+          if (dphi > Math.PI) dphi = TWO_PI - dphi;
+          const d = dy * dy + dphi * dphi;
+          if (d < nnd[l]!) { nnd[l] = d; nn[l] = best; this.setDist(l); }
+          const dl = dist[l]!;
+          if (dl < mn) { mn = dl; mi = l; }
+        }
+        spare[w++] = l;
+      }
+      spare[w++] = best;
+      for (; a < nActive; a++) {
+        // Softer than best: a candidate for best's nearest softer pseudojet.
         const l = list[a]!;
         if (l === best || l === j) continue;
         const dy = y[l]! - yb;
         let dphi = Math.abs(phi[l]! - phib);
         if (dphi > Math.PI) dphi = TWO_PI - dphi;
         const d = dy * dy + dphi * dphi;
-        const nl = nn[l]!;
-        if (!inserted) {
-          const kl = kinv[l]!;
-          if (kl < kb || (kl === kb && l < best)) {
-            // Harder than best: best may now be its nearest softer pseudojet.
-            if (nl === best || nl === j) { stack[ns] = l; stackPos[ns++] = w; }
-            else {
-              if (d < nnd[l]!) { nnd[l] = d; nn[l] = best; this.setDist(l); }
-              const dl = dist[l]!;
-              if (dl < mn) { mn = dl; mi = l; }
-            }
-            spare[w++] = l;
-            continue;
-          }
-          spare[w++] = best;
-          inserted = true;
-        }
-        // Softer than best: a candidate for best's nearest softer pseudojet.
         if (d < nbd) { nbd = d; nb = l; }
+        const nl = nn[l]!;
         if (nl === best || nl === j) { stack[ns] = l; stackPos[ns++] = w; }
         else { const dl = dist[l]!; if (dl < mn) { mn = dl; mi = l; } }
         spare[w++] = l;
       }
-      if (!inserted) spare[w++] = best;
       nActive = w;
       const t = list; list = spare; spare = t;
       nn[best] = nb;
