@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Kernel micro-benchmark: GFLOP/s of the js and wasm backends on the shapes of SPEC §6, one JSON
+// Kernel micro-benchmark: GFLOP/s of the js, wasm and native backends on the shapes of SPEC §6, one JSON
 // object per line. Build first: npx tsc -p tsconfig.json && node bench/kernels.mjs [--reps N]
-// --backend NAME keeps one backend (js, wasm-simd, wasm-simd-fma); --case TEXT keeps matching cases.
+// --backend NAME keeps one backend (js, wasm-simd, wasm-simd-fma, native-avx2); --case TEXT keeps matching cases.
 // Each figure is the best of N repetitions (default 7) of a loop lasting ≥ 0.1 s (≥ 1 call).
 import { jsKernels } from '../dist/engine/jsKernels.js';
 import { loadWasmKernels } from '../dist/engine/wasm/index.js';
+import { loadNativeKernels } from '../dist/engine/native/index.js';
 
 const option = (flag) => {
   const at = process.argv.indexOf(flag);
@@ -13,7 +14,7 @@ const option = (flag) => {
 const onlyBackend = option('--backend');
 const onlyCase = option('--case');
 const reps = Number(option('--reps') ?? 7);
-const backends = [jsKernels, loadWasmKernels({ fma: false }), loadWasmKernels({ fma: true })]
+const backends = [jsKernels, loadWasmKernels({ fma: false }), loadWasmKernels({ fma: true }), loadNativeKernels()]
   .filter((k) => k !== undefined && (onlyBackend === undefined || k.name === onlyBackend));
 
 const fill = (a, seed) => {
