@@ -185,7 +185,8 @@ export class Replica {
   /**
    * Inference, in standardised units. With `argmax`, ẑ is the maximiser of the learned T:
    * ∂T/∂z = D − P(z−B) = 0 ⇒ ẑ = B + P⁻¹D with P = −C(x, B) (exact when C does not vary with z;
-   * equal to B once the D penalty has driven D to 0, the papers' ẑ = B). Otherwise ẑ = B.
+   * equal to B once the D penalty has driven D to 0, the papers' ẑ = B); B itself where that
+   * step is longer than MAX_NEWTON_STEP_SIGMAS σ̂ (extrapolation). Otherwise ẑ = B.
    * The raw C is then evaluated at (x, ẑ), for Σ̂ = −C(x, ẑ)⁻¹.
    */
   predict(batch: FeatureBatch, argmax: boolean): { zHat: Float32Array; b: Float32Array; d: Float32Array; cRaw: Float32Array } {
@@ -228,25 +229,43 @@ export class Replica {
   }
 }
 
-/** ẑ = B + P⁻¹D per row, P = LLᵀ + εI from the raw C (solved through P's Cholesky factor). */
-function newtonStep(b: Float32Array, d: Float32Array, cRaw: Float32Array, rows: number, n: number, epsilon: number): Float32Array {
-  const out = new Float32Array(rows * n), p = new Float64Array(n * n), inv = new Float64Array(n * n);
+/**
+ * The argmax estimate takes the Newton step P⁻¹D from B only when the step is shorter than this
+ * many σ̂ (Mahalanobis length √(DᵀP⁻¹D)); otherwise ẑ = B. Where the model was trained, the D
+ * penalty keeps the step far below one σ̂. Far outside the training data the networks
+ * extrapolate, P can fall to ε and the step runs away (seen: ẑ ≈ 4·10⁴ z for one event beyond
+ * the training range of m_jj; capping it at 1σ̂ still gave 18 z, σ̂ being as absurd there).
+ */
+export const MAX_NEWTON_STEP_SIGMAS = 1;
+
+/** ẑ = B + P⁻¹D per row, P = LLᵀ + εI from the raw C; ẑ = B where the step exceeds MAX_NEWTON_STEP_SIGMAS. */
+export function newtonStep(b: Float32Array, d: Float32Array, cRaw: Float32Array, rows: number, n: number, epsilon: number): Float32Array {
+  const out = new Float32Array(rows * n), p = new Float64Array(n * n), inv = new Float64Array(n * n), step = new Float64Array(n);
   const nTri = triangleSize(n);
   if (n === 1) {
     for (let r = 0; r < rows; r++) {
-      const l = softplus(cRaw[r]!);
-      out[r] = b[r]! + d[r]! / (l * l + epsilon);
+      const l = softplus(cRaw[r]!), precision = l * l + epsilon, dr = d[r]!;
+      out[r] = b[r]! + (stepTrusted((dr * dr) / precision) ? dr / precision : 0);
     }
     return out;
   }
   for (let r = 0; r < rows; r++) {
     precisionFromRaw(cRaw, r * nTri, n, epsilon, p);
     invertSpd(p, n, inv);
+    let length2 = 0;
     for (let i = 0; i < n; i++) {
-      let s = b[r * n + i]!;
+      let s = 0;
       for (let j = 0; j < n; j++) s += inv[i * n + j]! * d[r * n + j]!;
-      out[r * n + i] = s;
+      step[i] = s;
+      length2 += s * d[r * n + i]!;
     }
+    const trusted = stepTrusted(length2);
+    for (let i = 0; i < n; i++) out[r * n + i] = b[r * n + i]! + (trusted ? step[i]! : 0);
   }
   return out;
+}
+
+/** Whether a step of squared Mahalanobis length `length2` is within MAX_NEWTON_STEP_SIGMAS (false for NaN). */
+function stepTrusted(length2: number): boolean {
+  return length2 <= MAX_NEWTON_STEP_SIGMAS * MAX_NEWTON_STEP_SIGMAS;
 }
