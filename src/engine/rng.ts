@@ -1,20 +1,23 @@
 /**
  * Seeded pseudo-random numbers: xoshiro128** (Blackman & Vigna, 2018) seeded through splitmix32.
  * Same seed → same stream on every platform. Everything stochastic in ansatz takes an `Rng`
- * or a `seed`, so trainings, simulations and studies are reproducible.
+ * or a `seed`, so trainings, simulations and studies are reproducible. Written for the
+ * simulator's hot loops: the state lives in an Int32Array and the spare normal deviate in a
+ * Float64Array, so no draw allocates (a number-or-undefined field holds its doubles as heap
+ * objects) and every state update is plain 32-bit integer work.
  *
  * @example
  * const rng = new Rng(42);
  * rng.normal(); // a standard normal deviate
  */
 export class Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
-  private spareNormal: number | undefined;
+  private readonly s = new Int32Array(4);
+  private readonly spare = new Float64Array(1);
+  private readonly scratch = new Float64Array(1);
+  private hasSpare = false;
 
   constructor(seed: number) {
+    // splitmix32
     let x = seed >>> 0;
     const next = (): number => {
       x = (x + 0x9e3779b9) >>> 0;
@@ -24,31 +27,34 @@ export class Rng {
       t = Math.imul(t, 0x735a2d97);
       return (t ^ (t >>> 15)) >>> 0;
     };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    const s = this.s;
+    s[0] = next(); s[1] = next(); s[2] = next(); s[3] = next();
+    if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
   }
 
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
-    const s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    this.s2 = s2 ^ s0;
-    this.s3 = s3 ^ s1;
-    this.s1 = s1 ^ this.s2;
-    this.s0 = s0 ^ this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
+    return this.step() >>> 0;
+  }
+
+  /** One xoshiro128** step; the output as a signed 32-bit integer (the same bits). */
+  private step(): number {
+    const st = this.s;
+    const s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+    const m = Math.imul(s1, 5);
+    const r = Math.imul((m << 7) | (m >>> 25), 9);
+    const t2 = s2 ^ s0, t3 = s3 ^ s1;
+    st[0] = s0 ^ t3;
+    st[1] = s1 ^ t2;
+    st[2] = t2 ^ (s1 << 9);
+    st[3] = (t3 << 11) | (t3 >>> 21);
     return r;
   }
 
   /** Uniform in [0, 1) with 53 random bits. */
   uniform(): number {
-    const hi = this.nextUint32() >>> 5; // 27 bits
-    const lo = this.nextUint32() >>> 6; // 26 bits
+    const hi = this.step() >>> 5;
+    const lo = this.step() >>> 6;
     return (hi * 67108864 + lo) / 9007199254740992;
   }
 
@@ -64,10 +70,9 @@ export class Rng {
 
   /** Standard normal deviate (Marsaglia's polar method; the second deviate is kept for the next call). */
   normal(): number {
-    if (this.spareNormal !== undefined) {
-      const v = this.spareNormal;
-      this.spareNormal = undefined;
-      return v;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare[0]!;
     }
     let u: number, v: number, s: number;
     do {
@@ -76,7 +81,8 @@ export class Rng {
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spareNormal = v * f;
+    this.spare[0] = v * f;
+    this.hasSpare = true;
     return u * f;
   }
 
@@ -87,28 +93,66 @@ export class Rng {
 
   /** Gamma(shape, 1) deviate (Marsaglia & Tsang, 2000; shape < 1 by the boost u^(1/shape)). */
   gamma(shape: number): number {
+    this.gammaToScratch(shape);
+    return this.scratch[0]!;
+  }
+
+  /** Fills out[0..count) with Gamma(shape, 1) deviates; returns their sum, added in order. */
+  gammaSum(shape: number, out: Float64Array, count: number): number {
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      this.gammaToScratch(shape);
+      sum += (out[i] = this.scratch[0]!);
+    }
+    return sum;
+  }
+
+  /**
+   * One Gamma(shape, 1) deviate into scratch[0]. Gamma(shape) is Gamma(shape + 1)·u^(1/shape) for
+   * shape < 1, and the loop draws normal deviates: both are written out here (same draws as that
+   * recursion, same order)
+   * and the result goes through scratch, so that no call returns a double (boxed unless inlined).
+   */
+  private gammaToScratch(shape: number): void {
     if (!(shape > 0)) throw new RangeError(`gamma: shape is ${shape}; it must be > 0`);
-    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.uniform() || Number.MIN_VALUE, 1 / shape);
-    const d = shape - 1 / 3;
+    const boosted = shape < 1, a = boosted ? shape + 1 : shape;
+    const d = a - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
+    let g: number;
     for (;;) {
       let x: number, v: number;
       do {
-        x = this.normal();
+        if (this.hasSpare) {
+          this.hasSpare = false;
+          x = this.spare[0]!;
+        } else {
+          let p: number, q: number, s: number;
+          do {
+            p = 2 * this.uniform() - 1;
+            q = 2 * this.uniform() - 1;
+            s = p * p + q * q;
+          } while (s >= 1 || s === 0);
+          const f = Math.sqrt((-2 * Math.log(s)) / s);
+          this.spare[0] = q * f;
+          this.hasSpare = true;
+          x = p * f;
+        }
         v = 1 + c * x;
       } while (v <= 0);
       v = v * v * v;
       const u = this.uniform();
-      if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+      if (u < 1 - 0.0331 * x * x * x * x) { g = d * v; break; }
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) { g = d * v; break; }
     }
+    this.scratch[0] = boosted ? g * Math.pow(this.uniform() || Number.MIN_VALUE, 1 / shape) : g;
   }
 
   /** Dirichlet deviate with concentration parameters `alpha`; writes into `out` if given and returns it. */
   dirichlet(alpha: ArrayLike<number>, out: Float64Array = new Float64Array(alpha.length)): Float64Array {
     let sum = 0;
     for (let i = 0; i < alpha.length; i++) {
-      out[i] = this.gamma(alpha[i]!);
+      this.gammaToScratch(alpha[i]!);
+      out[i] = this.scratch[0]!;
       sum += out[i]!;
     }
     for (let i = 0; i < alpha.length; i++) out[i]! /= sum;
@@ -161,8 +205,4 @@ export class Rng {
     for (let k = 0; k < n; k++) pi[order[k]!] = order[(k + shift) % n]!;
     return pi;
   }
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }

@@ -3,7 +3,7 @@
  * rest into stable particles inside the cone (a parametric model tuned to DETECTOR.md, not a
  * parton shower). Particles are appended to a ParticleBuffer with `vertex` = parton index.
  */
-import type { SimRng } from './simRng.js';
+import type { Rng } from '../engine/rng.js';
 import type { ParticleBuffer } from './particleBuffer.js';
 import type { GeneratorTune } from './tune.js';
 import { Pdg, pdgMassGeV } from './pdg.js';
@@ -26,7 +26,7 @@ export interface Parton {
 }
 
 /** Appends the stable visible particles of parton `index` to `gen`; sets `parton.neutrinoPtGeV`. */
-export function fragmentParton(rng: SimRng, tune: GeneratorTune, parton: Parton, index: number, gen: ParticleBuffer): void {
+export function fragmentParton(rng: Rng, tune: GeneratorTune, parton: Parton, index: number, gen: ParticleBuffer): void {
   const gluon = parton.pid === 21;
   let ptLeft = parton.ptGeV;
   const rate = tune.oocRate * LN50 * (gluon ? 2 : 1) * Math.pow(parton.ptGeV / 700, -tune.oocPtPower);
@@ -46,7 +46,7 @@ export function fragmentParton(rng: SimRng, tune: GeneratorTune, parton: Parton,
 }
 
 /** A hard emission at 0.6 < ΔR < 1.5 from the axis: 1–6 collinear particles of mixed species. */
-function emitOutOfCone(rng: SimRng, ptGeV: number, parton: Parton, index: number, gen: ParticleBuffer): void {
+function emitOutOfCone(rng: Rng, ptGeV: number, parton: Parton, index: number, gen: ParticleBuffer): void {
   const dr = rng.uniformIn(0.6, 1.5), psi = 2 * Math.PI * rng.uniform();
   const eta0 = parton.eta + dr * Math.cos(psi), phi0 = parton.phi + dr * Math.sin(psi);
   const n = 1 + Math.min(5, Math.floor(ptGeV / 20));
@@ -62,7 +62,7 @@ function emitOutOfCone(rng: SimRng, ptGeV: number, parton: Parton, index: number
   }
 }
 
-function fragmentInCone(rng: SimRng, tune: GeneratorTune, ptGeV: number, parton: Parton, gluon: boolean, index: number, gen: ParticleBuffer): void {
+function fragmentInCone(rng: Rng, tune: GeneratorTune, ptGeV: number, parton: Parton, gluon: boolean, index: number, gen: ParticleBuffer): void {
   const mean = (tune.multiplicityA + tune.multiplicityB * Math.log(Math.max(ptGeV, 10) / 10)) * (gluon ? tune.gluonMultiplicityFactor : 1);
   const n = Math.min(MAX_SPECIES_PARTICLES, Math.max(2, rng.poisson(mean)));
   for (let s = 0; s < 5; s++) alphas[s] = tune.speciesConcentration * tune.speciesFractions[s]!;
@@ -85,7 +85,7 @@ function fragmentInCone(rng: SimRng, tune: GeneratorTune, ptGeV: number, parton:
 }
 
 /** Splits `ptGeV` among `count` particles of species s with Dirichlet(α) fractions. */
-function shareSpecies(rng: SimRng, tune: GeneratorTune, ptGeV: number, count: number, s: number, parton: Parton, gluon: boolean, index: number, gen: ParticleBuffer): void {
+function shareSpecies(rng: Rng, tune: GeneratorTune, ptGeV: number, count: number, s: number, parton: Parton, gluon: boolean, index: number, gen: ParticleBuffer): void {
   const alpha = gluon ? tune.sharingAlphaGluon : tune.sharingAlphaQuark;
   const sum = rng.gammaSum(alpha, scratch, count);
   for (let i = 0; i < count; i++) {
@@ -99,7 +99,7 @@ function shareSpecies(rng: SimRng, tune: GeneratorTune, ptGeV: number, count: nu
  * One particle of pT gen.pending[0] (passed there, not as a boxed argument) at angle θ = kT / pT from
  * the axis (kT exponential), kept inside the core radius.
  */
-function pushInCone(rng: SimRng, tune: GeneratorTune, parton: Parton, gluon: boolean, pid: number, index: number, gen: ParticleBuffer): void {
+function pushInCone(rng: Rng, tune: GeneratorTune, parton: Parton, gluon: boolean, pid: number, index: number, gen: ParticleBuffer): void {
   const a = gen.pending, ptGeV = a[0]!;
   if (!(ptGeV > 1e-3)) return;
   // rng.exponential(mean), written out: the call's boxed argument and result were most of the garbage.
@@ -112,14 +112,14 @@ function pushInCone(rng: SimRng, tune: GeneratorTune, parton: Parton, gluon: boo
 }
 
 /** π± 80 %, K± 13 %, p/p̄ 7 %, random charge. */
-function chargedHadronPid(rng: SimRng): number {
+function chargedHadronPid(rng: Rng): number {
   const u = rng.uniform();
   const code = u < 0.8 ? Pdg.pion : u < 0.93 ? Pdg.kaon : Pdg.proton;
   return rng.uniform() < 0.5 ? code : -code;
 }
 
 /** K⁰_L 55 %, n/n̄ 45 %. */
-function neutralHadronPid(rng: SimRng): number {
+function neutralHadronPid(rng: Rng): number {
   const u = rng.uniform();
   if (u < 0.55) return Pdg.kLong;
   return u < 0.775 ? Pdg.neutron : -Pdg.neutron;

@@ -3,19 +3,19 @@
  * soft particles with `pileupDensityGeV` of pT per unit η–φ area, placed uniformly in a disc of
  * radius `pileupRadius` around each jet axis (only there does pileup reach the stored jets).
  */
-import type { SimRandom, SimRng } from './simRng.js';
+import type { Rng } from '../engine/rng.js';
 import type { ParticleBuffer } from './particleBuffer.js';
 import type { GeneratorTune } from './tune.js';
 import { Pdg, pdgMassGeV } from './pdg.js';
 import { wrapPhi } from './kinematics.js';
 
 /** 2011-like number of primary vertices: npv = 1 + Poisson(meanNpv − 1). */
-export function sampleNpv(rng: SimRandom, meanNpv: number): number {
+export function sampleNpv(rng: Rng, meanNpv: number): number {
   return 1 + rng.poisson(Math.max(0, meanNpv - 1));
 }
 
 /** Appends pileup particles (vertex 1 … npv − 1) around the axis (eta0, phi0) to `out`. */
-export function addPileup(rng: SimRng, tune: GeneratorTune, npv: number, eta0: number, phi0: number, out: ParticleBuffer): void {
+export function addPileup(rng: Rng, tune: GeneratorTune, npv: number, eta0: number, phi0: number, out: ParticleBuffer): void {
   if (npv <= 1) return;
   const r = tune.pileupRadius;
   const meanCount = ((npv - 1) * tune.pileupDensityGeV * Math.PI * r * r) / tune.pileupMeanPtGeV;

@@ -10,7 +10,7 @@
  * - Each output particle also gets the oracle's estimate of its true pT and the variance of that
  *   estimate (the detector model inverted: d → R⁻¹(d) for calorimeter energies).
  */
-import type { SimRandom } from './simRng.js';
+import type { Rng } from '../engine/rng.js';
 import type { ParticleBuffer } from './particleBuffer.js';
 import { type DetectorModel, RESPONSE_FLOOR_GEV, hcalResponse, hcalResolutionGeV, hcalInverseResponse, calorimeterTrustsHadron } from './detector.js';
 import { Pdg, Species, pdgMassGeV, speciesOf } from './pdg.js';
@@ -30,7 +30,7 @@ export class Reconstructor {
   constructor(readonly det: DetectorModel) {}
 
   /** Appends the reconstructed particles of `truth` (hard event: vertex forced 0) and `pileup` (own vertex) to `out`. */
-  reconstruct(rng: SimRandom, truth: ParticleBuffer, pileup: ParticleBuffer, out: ParticleBuffer): void {
+  reconstruct(rng: Rng, truth: ParticleBuffer, pileup: ParticleBuffer, out: ParticleBuffer): void {
     this.cells.clear();
     out.reserve(truth.n + pileup.n);
     this.particles(rng, truth, false, out);
@@ -38,7 +38,7 @@ export class Reconstructor {
     this.emitNeutralHadrons(out);
   }
 
-  private particles(rng: SimRandom, src: ParticleBuffer, isPileup: boolean, out: ParticleBuffer): void {
+  private particles(rng: Rng, src: ParticleBuffer, isPileup: boolean, out: ParticleBuffer): void {
     const det = this.det, cells = this.cells, pending = cells.pending;
     const ecalScale = det.ecalScale;
     const respA = det.hcalResponseA, respB = det.hcalResponseB, hS = det.hcalStochastic, hC = det.hcalConstant;

@@ -4,7 +4,7 @@
  * (src/sim/reconstruct.ts), anti-kT R = 0.5 clustering at GEN and SIM level, and one MOD row per
  * jet for the two hardest SIM jets of every event. Physics notes and tuning: DETECTOR.md, issue 3.
  */
-import { SimRng } from './simRng.js';
+import { Rng } from '../engine/rng.js';
 import { ParameterError } from '../errors.js';
 import { JETS_F_COLS, JETS_I_COLS, PFCS_COLS, GENS_COLS, type ModData } from '../io/mod/layout.js';
 import { AntiKt } from './antikt.js';
@@ -77,7 +77,7 @@ const SPECTRA: readonly SpectrumKind[] = ['qcd', 'flat', 'resonance'];
  */
 export function simulateDijets(options: SimulateOptions): ModData {
   const opts = validate(options);
-  const rng = new SimRng(opts.seed);
+  const rng = new Rng(opts.seed);
   const det = detectorModel(opts.detector);
   const tune: GeneratorTune = { ...DEFAULT_TUNE, ...options.tune };
   const spec: SpectrumOptions = {

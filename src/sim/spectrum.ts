@@ -2,7 +2,7 @@
  * The hard 2→2 scattering: the prior on the hard scale (pT_hat or the dijet mass), the
  * rapidities of the two partons and their flavours.
  */
-import type { SimRandom } from './simRng.js';
+import type { Rng } from '../engine/rng.js';
 
 /** Which prior the hard scale is drawn from. */
 export type SpectrumKind = 'qcd' | 'flat' | 'resonance';
@@ -37,7 +37,7 @@ export interface HardScatter {
 const MAX_PARTON_RAPIDITY = 2.5;
 
 /** Draws pT_hat ∝ pT^−n on [lo, hi] by inverting the CDF (n ≠ 1). */
-export function samplePowerLaw(rng: SimRandom, lo: number, hi: number, n: number): number {
+export function samplePowerLaw(rng: Rng, lo: number, hi: number, n: number): number {
   const a = 1 - n;
   const u = rng.uniform();
   return Math.pow(Math.pow(lo, a) + u * (Math.pow(hi, a) - Math.pow(lo, a)), 1 / a);
@@ -48,7 +48,7 @@ export function samplePowerLaw(rng: SimRandom, lo: number, hi: number, n: number
  * y* ~ N(0, 0.6). 'resonance': M ~ N(M0, Γ), cos θ* uniform in [−0.95, 0.95], y* = atanh(cos θ*),
  * pT_hat = (M/2)·sin θ*, y_b ~ N(0, 0.5). Partons beyond |y| = 2.5 are redrawn.
  */
-export function sampleHardScatter(rng: SimRandom, spec: SpectrumOptions, gluonFraction: (ptGeV: number) => number): HardScatter {
+export function sampleHardScatter(rng: Rng, spec: SpectrumOptions, gluonFraction: (ptGeV: number) => number): HardScatter {
   for (;;) {
     let ptHat: number, yStar: number, yBoost: number;
     if (spec.kind === 'resonance') {
@@ -73,7 +73,7 @@ export function sampleHardScatter(rng: SimRandom, spec: SpectrumOptions, gluonFr
   }
 }
 
-function quarkPid(rng: SimRandom): number {
+function quarkPid(rng: Rng): number {
   const flavour = 1 + rng.int(5);
   return rng.uniform() < 0.5 ? flavour : -flavour;
 }
