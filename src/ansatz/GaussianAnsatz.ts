@@ -31,8 +31,8 @@ export interface ModelParams {
   /**
    * How ẑ is read off the learned T: 'argmax' (default) maximises T, ẑ = B + (−C)⁻¹D, which is
    * the papers' ẑ = B once D has been driven to 0 and stays the maximum-likelihood estimate
-   * when it has not (a step from B longer than one σ̂, which only happens where the model
-   * extrapolates, is not taken); 'b' returns B(x) as the reference code does.
+   * when it has not (a step from B longer than 10 training spreads of z, which only happens
+   * where the model extrapolates, is shortened to that); 'b' returns B(x) as the reference code does.
    */
   estimate: 'argmax' | 'b';
   /**

@@ -185,8 +185,8 @@ export class Replica {
   /**
    * Inference, in standardised units. With `argmax`, ẑ is the maximiser of the learned T:
    * ∂T/∂z = D − P(z−B) = 0 ⇒ ẑ = B + P⁻¹D with P = −C(x, B) (exact when C does not vary with z;
-   * equal to B once the D penalty has driven D to 0, the papers' ẑ = B); B itself where that
-   * step is longer than MAX_NEWTON_STEP_SIGMAS σ̂ (extrapolation). Otherwise ẑ = B.
+   * equal to B once the D penalty has driven D to 0, the papers' ẑ = B), the step shortened to
+   * MAX_NEWTON_STEP where it is longer (extrapolation). Otherwise ẑ = B.
    * The raw C is then evaluated at (x, ẑ), for Σ̂ = −C(x, ẑ)⁻¹.
    */
   predict(batch: FeatureBatch, argmax: boolean): { zHat: Float32Array; b: Float32Array; d: Float32Array; cRaw: Float32Array } {
@@ -230,22 +230,24 @@ export class Replica {
 }
 
 /**
- * The argmax estimate takes the Newton step P⁻¹D from B only when the step is shorter than this
- * many σ̂ (Mahalanobis length √(DᵀP⁻¹D)); otherwise ẑ = B. Where the model was trained, the D
- * penalty keeps the step far below one σ̂. Far outside the training data the networks
- * extrapolate, P can fall to ε and the step runs away (seen: ẑ ≈ 4·10⁴ z for one event beyond
- * the training range of m_jj; capping it at 1σ̂ still gave 18 z, σ̂ being as absurd there).
+ * The longest Newton step P⁻¹D the argmax estimate takes from B, in standardised units of z (one
+ * unit = the spread of z in the training sample); a longer step is shortened to this length.
+ * Inside the training data the steps stay well below it even before the D penalty has driven D
+ * to 0 (≈ 4 at the edge of the Gaussian example with ε = 2σ; a cap at one σ̂ there cut real
+ * steps and pulled the slope of ẑ(x) from 1.03 to 0.43). Far outside the training data the
+ * networks extrapolate, P can fall to ε and the step runs away: one QCD event beyond the
+ * training range of m_jj got ẑ ≈ 4·10⁴ z.
  */
-export const MAX_NEWTON_STEP_SIGMAS = 1;
+export const MAX_NEWTON_STEP = 10;
 
-/** ẑ = B + P⁻¹D per row, P = LLᵀ + εI from the raw C; ẑ = B where the step exceeds MAX_NEWTON_STEP_SIGMAS. */
+/** ẑ = B + P⁻¹D per row, P = LLᵀ + εI from the raw C, the step shortened to at most MAX_NEWTON_STEP. */
 export function newtonStep(b: Float32Array, d: Float32Array, cRaw: Float32Array, rows: number, n: number, epsilon: number): Float32Array {
   const out = new Float32Array(rows * n), p = new Float64Array(n * n), inv = new Float64Array(n * n), step = new Float64Array(n);
   const nTri = triangleSize(n);
   if (n === 1) {
     for (let r = 0; r < rows; r++) {
-      const l = softplus(cRaw[r]!), precision = l * l + epsilon, dr = d[r]!;
-      out[r] = b[r]! + (stepTrusted((dr * dr) / precision) ? dr / precision : 0);
+      const l = softplus(cRaw[r]!), s = d[r]! / (l * l + epsilon);
+      out[r] = b[r]! + s * stepScale(s * s);
     }
     return out;
   }
@@ -257,15 +259,15 @@ export function newtonStep(b: Float32Array, d: Float32Array, cRaw: Float32Array,
       let s = 0;
       for (let j = 0; j < n; j++) s += inv[i * n + j]! * d[r * n + j]!;
       step[i] = s;
-      length2 += s * d[r * n + i]!;
+      length2 += s * s;
     }
-    const trusted = stepTrusted(length2);
-    for (let i = 0; i < n; i++) out[r * n + i] = b[r * n + i]! + (trusted ? step[i]! : 0);
+    const scale = stepScale(length2);
+    for (let i = 0; i < n; i++) out[r * n + i] = b[r * n + i]! + scale * step[i]!;
   }
   return out;
 }
 
-/** Whether a step of squared Mahalanobis length `length2` is within MAX_NEWTON_STEP_SIGMAS (false for NaN). */
-function stepTrusted(length2: number): boolean {
-  return length2 <= MAX_NEWTON_STEP_SIGMAS * MAX_NEWTON_STEP_SIGMAS;
+/** The factor that shortens a step of squared length `length2` to MAX_NEWTON_STEP (1 for a shorter one). */
+function stepScale(length2: number): number {
+  return length2 > MAX_NEWTON_STEP * MAX_NEWTON_STEP ? MAX_NEWTON_STEP / Math.sqrt(length2) : 1;
 }

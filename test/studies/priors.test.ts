@@ -32,6 +32,16 @@ describe('prior study, Gaussian examples: the numbers follow the analytic formul
     }
   });
 
+  it('Gaussian Ansatz: ẑ(x) has slope 1 and no bias slope for every scanned prior (the maximum-likelihood estimate), where MSE has σ²/(σ²+ε²)', () => {
+    for (const { result } of r.gaussian) {
+      const l = result.lines;
+      // The fit's statistical error is ≈ 0.002 at 50k rows; what is left is the training's accuracy
+      // (seen: 0.98–1.03). 0.1 still tells it from the MSE slopes of 0.2–0.5 scanned here.
+      expect(Math.abs(l.gaSlope - 1), JSON.stringify(result.prior)).toBeLessThan(0.1);
+      expect(Math.abs(l.gaBiasSlope), JSON.stringify(result.prior)).toBeLessThan(0.1);
+    }
+  });
+
   it('optimal transport: the map h(x) = αx + μ(1−α) in slope and offset, and its miss (α−1)(μ_test−μ_train) on the shifted prior', () => {
     const ot = r.gaussianOt;
     for (const m of [ot.trainMap, ot.testMap]) {
