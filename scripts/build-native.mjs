@@ -5,7 +5,8 @@
 //
 // Usage: node scripts/build-native.mjs [--optional]
 //   --optional: a machine that cannot build (no compiler, no headers, not x86-64) is not an error;
-//               `npm install` runs it that way (the package's prepare script).
+//               `npm install` runs it that way (the package's install script, which also runs
+//               where ansatz is installed as a dependency and its scripts are allowed).
 // Environment: CC (default: cc, then gcc, then clang), NODE_HEADERS (folder holding node_api.h).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
