@@ -9,10 +9,13 @@ import { mutualInformationLoss } from '../train/loss.js';
 import { Rng } from '../engine/rng.js';
 import { gaussianPosterior, predictionFromRaw, type Prediction } from './inference.js';
 import { asMatrix, isCloud, type Cloud, type Matrix, type MatrixLike } from './inputs.js';
-import { Replica } from './replica.js';
+import { PREDICT_BLOCK_ROWS, Replica } from './replica.js';
 import { fitStandardizer, standardize, type Standardizer } from './scaler.js';
 import { buildStructure, registeredArchitectures, type ArchName, type ModelSpec } from './structure.js';
 import { validateParams } from './params.js';
+
+/** Jets per inference pass over particle clouds (their packed particles, not rows, set the memory). */
+const CLOUD_CHUNK_JETS = 8192;
 
 /** Model hyperparameters (EnergyFlow/Keras names in brackets). */
 export interface ModelParams {
@@ -220,12 +223,12 @@ export class GaussianAnsatz {
   /** Runs `fn` on consecutive batches of x with a single-threaded replica; returns the per-batch results. */
   private mapBatches<T>(x: MatrixLike | Cloud, fn: (replica: Replica, batch: FeatureBatch) => T): T[] {
     const spec = this.checkFitted();
-    const chunk = 8192;
+    const cloud = isCloud(x) ? x : undefined;
+    const chunk = cloud ? CLOUD_CHUNK_JETS : PREDICT_BLOCK_ROWS;
     const kernels = loadKernels(this.params.backend);
     const structure = buildStructure(spec);
     const params = kernels.alloc(this.weights_!.length);
     params.set(this.weights_!);
-    const cloud = isCloud(x) ? x : undefined;
     const xm: Matrix | undefined = cloud ? undefined : asMatrix(x as MatrixLike, 'x');
     if (xm && xm.cols !== spec.xDim) throw new InputError(`x has ${xm.cols} columns but the model was trained with ${spec.xDim}`);
     const rows = cloud ? cloud.offsets.length - 1 : xm!.rows;

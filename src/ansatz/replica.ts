@@ -7,7 +7,10 @@ import { backpropPrecisionPenalty } from './pretrain.js';
 import { invertSpd } from './inference.js';
 import { softplus } from '../engine/softplus.js';
 
-/** Rows per inference pass over dense features: one block's activations (rows × layer width floats) stay in the core's L2 cache. */
+/**
+ * Rows per inference pass over dense features (GaussianAnsatz's chunks, PredictPool's claimed
+ * blocks): one block's activations (rows × layer width floats) stay in the core's L2 cache.
+ */
 export const PREDICT_BLOCK_ROWS = 1024;
 
 interface Net {
@@ -190,22 +193,6 @@ export class Replica {
    * The raw C is then evaluated at (x, ẑ), for Σ̂ = −C(x, ẑ)⁻¹.
    */
   predict(batch: FeatureBatch, argmax: boolean): { zHat: Float32Array; b: Float32Array; d: Float32Array; cRaw: Float32Array } {
-    const rows = batch.rows, dense = batch.dense;
-    if (!dense || batch.particles || rows <= PREDICT_BLOCK_ROWS) return this.predictRows(batch, argmax);
-    const xDim = this.structure.spec.xDim, n = this.zDim, nTri = triangleSize(n);
-    const out = { zHat: new Float32Array(rows * n), b: new Float32Array(rows * n), d: new Float32Array(rows * n), cRaw: new Float32Array(rows * nTri) };
-    for (let r0 = 0; r0 < rows; r0 += PREDICT_BLOCK_ROWS) {
-      const m = Math.min(PREDICT_BLOCK_ROWS, rows - r0);
-      const part = this.predictRows({ rows: m, dense: dense.subarray(r0 * xDim, (r0 + m) * xDim) }, argmax);
-      out.zHat.set(part.zHat, r0 * n);
-      out.b.set(part.b, r0 * n);
-      out.d.set(part.d, r0 * n);
-      out.cRaw.set(part.cRaw, r0 * nTri);
-    }
-    return out;
-  }
-
-  private predictRows(batch: FeatureBatch, argmax: boolean): { zHat: Float32Array; b: Float32Array; d: Float32Array; cRaw: Float32Array } {
     const rows = batch.rows, n = this.zDim, nTri = triangleSize(n);
     this.rows = rows;
     const b = this.nets.B.head.forward(this.nets.B.embedding.forward(batch), rows).slice(0, rows * n);

@@ -7,6 +7,7 @@ import type { SharedData } from '../../src/train/data.js';
 import type { BackendName } from '../../src/engine/backend.js';
 import { buildStructure } from '../../src/ansatz/structure.js';
 import { PREDICT_BLOCK_ROWS, Replica } from '../../src/ansatz/replica.js';
+import { GaussianAnsatz } from '../../src/ansatz/GaussianAnsatz.js';
 import { jsKernels } from '../../src/engine/jsKernels.js';
 import { PredictPool } from '../../src/train/predictPool.js';
 import { loadNativeKernels } from '../../src/engine/native/index.js';
@@ -63,15 +64,18 @@ describe('fast paths against the plain path', () => {
 });
 
 describe('PredictPool against Replica.predict', () => {
-  it('Replica.predict over more rows than one block (PREDICT_BLOCK_ROWS) gives each row what a call on that row alone gives', () => {
+  it('GaussianAnsatz.predict over more rows than one block (PREDICT_BLOCK_ROWS) gives each row what a call on that row alone gives', () => {
     const structure = buildStructure(spec);
-    const params = structure.layout.initialise(new Float32Array(structure.layout.length), new Rng(4));
+    const model = new GaussianAnsatz({ ...spec, backend: 'js' });
+    model.spec_ = spec;
+    model.weights_ = structure.layout.initialise(new Float32Array(structure.layout.length), new Rng(4));
+    model.xScaler_ = { mean: [0, 0, 0], std: [1, 1, 1] };
+    model.zScaler_ = { mean: [0], std: [1] };
     const rows = 2 * PREDICT_BLOCK_ROWS + 300, d = data(rows, 10);
-    const replica = new Replica(jsKernels, structure, params, new Float32Array(params.length), { maxRows: rows, maxParticles: 0 });
-    const full = replica.predict({ rows, dense: d.dense }, true);
-    for (const from of [0, PREDICT_BLOCK_ROWS - 1, rows - 5]) {
-      const one = replica.predict({ rows: 1, dense: d.dense!.subarray(3 * from, 3 * from + 3) }, true);
-      for (const key of ['zHat', 'b', 'd', 'cRaw'] as const) expect(full[key][from]).toBe(one[key][0]);
+    const full = model.predict({ data: d.dense!, rows, cols: 3 });
+    for (const from of [0, PREDICT_BLOCK_ROWS - 1, PREDICT_BLOCK_ROWS, rows - 5]) {
+      const one = model.predict({ data: d.dense!.subarray(3 * from, 3 * from + 3), rows: 1, cols: 3 });
+      for (const key of ['zHat', 'sigma', 'covariance'] as const) expect(full[key][from]).toBe(one[key][0]);
     }
   });
 
