@@ -28,18 +28,12 @@ export class ParticleBuffer {
 
   /** Appends a particle and returns its index (oracle fields zero, calo 0). */
   push(ptGeV: number, eta: number, phi: number, massGeV: number, pid: number, vertex: number): number {
-    if (this.n === this.ptGeV.length) this.grow();
-    const i = this.n++;
-    this.ptGeV[i] = ptGeV;
-    this.eta[i] = eta;
-    this.phi[i] = phi;
-    this.massGeV[i] = massGeV;
-    this.pid[i] = pid;
-    this.vertex[i] = vertex;
-    this.calo[i] = 0;
-    this.oraclePtGeV[i] = 0;
-    this.oracleVarGeV2[i] = 0;
-    return i;
+    const a = this.pending;
+    a[0] = ptGeV;
+    a[1] = eta;
+    a[2] = phi;
+    a[3] = massGeV;
+    return this.pushPending(pid, vertex);
   }
 
   /**
@@ -49,7 +43,7 @@ export class ParticleBuffer {
    */
   readonly pending = new Float64Array(4);
 
-  /** `push(pending[0], pending[1], pending[2], pending[3], pid, vertex)`. */
+  /** Appends the particle held in `pending` and returns its index (oracle fields zero, calo 0). */
   pushPending(pid: number, vertex: number): number {
     if (this.n === this.ptGeV.length) this.grow();
     const i = this.n++, a = this.pending;
