@@ -10,6 +10,7 @@ const { ReplicaPool } = await import(`${src}train/pool.ts`);
 const { BatchStepper } = await import(`${src}train/step.ts`);
 const { availableThreads } = await import(`${src}train/split.ts`);
 const { buildStructure } = await import(`${src}ansatz/structure.ts`);
+const { PREDICT_BLOCK_ROWS } = await import(`${src}ansatz/replica.ts`);
 const { GaussianAnsatz } = await import(`${src}ansatz/GaussianAnsatz.ts`);
 const { loadKernels } = await import(`${src}engine/backend.ts`);
 const { PredictPool } = await import(`${src}train/predictPool.ts`);
@@ -108,7 +109,7 @@ function inferPredict(d, estimate) {
   model.zScaler_ = { mean: [0], std: [1] };
   const x = { data: d.x, rows: d.n, cols: 3 };
   const r = rowsPerSecond(d.n, () => model.predict(x).sigma);
-  return { ours: r.rate, meanSigma: r.meanSigma, path: `GaussianAnsatz.predict: ${loadKernels('auto').name}, 1 thread, chunks of 8192, estimate '${estimate}'` };
+  return { ours: r.rate, meanSigma: r.meanSigma, path: `GaussianAnsatz.predict: ${loadKernels('auto').name}, 1 thread, chunks of ${PREDICT_BLOCK_ROWS}, estimate '${estimate}'` };
 }
 
 /** ẑ and σ̂ through PredictPool (src/train/predictPool.ts: the rows split over the cores). */
