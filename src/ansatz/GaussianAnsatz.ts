@@ -116,7 +116,7 @@ export class GaussianAnsatz {
     });
     this.xScaler_ = xm ? fitStandardizer(xm.data, rows, xm.cols, weights) : particleScaler(cloud!, p.arch);
     const xDim = cloud ? cloud.dim : xm!.cols;
-    const spec: ModelSpec = { arch: p.arch, xDim, zDim: zm.cols, hidden: p.hidden, act: p.act, epsilon: p.epsilon, ...(p.cUsesZ ? {} : { cUsesZ: false }), ...(p.arch !== 'dnn' ? { phiSizes: p.phiSizes, order: p.order } : {}), ...(cloud && (p.arch === 'pfn' || p.arch === 'pfn-pid') ? { poolScale: poolScaleOf(cloud) } : {}) };
+    const spec: ModelSpec = { arch: p.arch, xDim, zDim: zm.cols, hidden: p.hidden, act: p.act, epsilon: p.epsilon, ...(p.cUsesZ ? {} : { cUsesZ: false }), ...(p.arch !== 'dnn' ? { phiSizes: p.phiSizes, order: p.order, ...(p.arch === 'efn' ? { latentAct: 'linear' as const } : {}) } : {}), ...(cloud && (p.arch === 'pfn' || p.arch === 'pfn-pid') ? { poolScale: poolScaleOf(cloud) } : {}) };
     const result = await fitAnsatz(spec, {
       n: rows, xDim, zDim: zm.cols,
       dense: xm ? standardize(xm.data, rows, this.xScaler_) : undefined,

@@ -10,7 +10,11 @@ import type { Standardizer } from './scaler.js';
 
 /** The model file format: a directory with manifest.json (versioned) and weights.bin (float32, little-endian). */
 export const MODEL_FORMAT = 'ansatz-model';
-export const MODEL_FORMAT_VERSION = 1;
+/**
+ * 2: EFN models carry ModelSpec.latentAct; a reader of version 1 would ignore it and
+ * apply the wrong activation, so it must refuse these files. Version-1 files load unchanged.
+ */
+export const MODEL_FORMAT_VERSION = 2;
 
 interface Manifest {
   format: typeof MODEL_FORMAT;

@@ -32,6 +32,16 @@ export interface ModelSpec {
    * constant) while its latent is of order Φ rather than N̄ × Φ. Absent: 1 (the plain sum).
    */
   poolScale?: number;
+  /**
+   * Cloud architectures: the activation of Φ's last layer (the per-particle latent); absent: `act`
+   * (EnergyFlow's choice, and how every model file of version 1 was trained). fit() stores
+   * 'linear' for the EFN: its Φ sees two angles only, and with ReLU there one quick training
+   * (JEC_QUICK, seed 1) ended with every latent unit of C's Φ at zero for all particles, so σ̂ was
+   * the same 34.0 GeV for every jet. A linear latent cannot die that way (seeds 1 and 2: σ̂ spread
+   * 2.1 GeV, as the DNN's). The PFNs keep ReLU: a linear latent cost PFN-PID 0.9 and 1.5 GeV of σ̂
+   * on the same two seeds.
+   */
+  latentAct?: Activation;
 }
 
 export type NetName = 'A' | 'B' | 'C' | 'D';

@@ -21,6 +21,8 @@ export interface CloudSpec {
   particleDim: number;
   phiSizes: number[];
   act: Activation;
+  /** Activation of Φ's last layer (default `act`, EnergyFlow's choice; see ModelSpec.latentAct). */
+  latentAct?: Activation;
   order: number;
   /**
    * PFN only: the fixed factor s of the pooled sum (default 1, EnergyFlow's plain sum). An
@@ -41,7 +43,7 @@ export function cloudEmbedding(spec: CloudSpec): EmbeddingBuilder {
   const tuples = spec.kind === 'moment-efn' ? momentTuples(latent, spec.order) : null;
   const dim = tuples ? tuples.length : latent;
   return (layout: ParamLayout, name: string) => {
-    const layers = layoutMlp(layout, `${name}.Phi`, { inDim: phiIn, hidden: spec.phiSizes.slice(0, -1), outDim: latent, act: spec.act, outAct: spec.act });
+    const layers = layoutMlp(layout, `${name}.Phi`, { inDim: phiIn, hidden: spec.phiSizes.slice(0, -1), outDim: latent, act: spec.act, outAct: spec.latentAct ?? spec.act });
     return {
       dim,
       create: (kernels: Kernels, params: Float32Array, grads: Float32Array, limits: BatchLimits): Embedding =>

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GaussianAnsatz } from '../../src/ansatz/GaussianAnsatz.js';
-import { loadModel, saveModel } from '../../src/ansatz/modelFile.js';
+import { loadModel, saveModel, MODEL_FORMAT_VERSION } from '../../src/ansatz/modelFile.js';
 import { Rng } from '../../src/engine/rng.js';
 import { ModelFileError, NotFittedError } from '../../src/errors.js';
 
@@ -34,7 +34,7 @@ describe('model files', () => {
     expect(loaded.zNames_).toEqual(['u', 'v']);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.format).toBe('ansatz-model');
-    expect(manifest.version).toBe(1);
+    expect(manifest.version).toBe(MODEL_FORMAT_VERSION);
     expect(manifest.params.seed).toBe(3);
   });
 

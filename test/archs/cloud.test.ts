@@ -16,8 +16,8 @@ function cloud(rng: Rng, jets: number, dim: number) {
   return { particles, offsets };
 }
 
-function replicaFor(arch: ArchName, dim: number, rows: number, maxParticles: number, order = 2, poolScale?: number) {
-  const spec: ModelSpec = { arch, xDim: dim, zDim: 1, hidden: [5], act: 'softplus', epsilon: 1e-3, phiSizes: [6, 4], order, ...(poolScale !== undefined ? { poolScale } : {}) };
+function replicaFor(arch: ArchName, dim: number, rows: number, maxParticles: number, order = 2, poolScale?: number, extra: Partial<ModelSpec> = {}) {
+  const spec: ModelSpec = { arch, xDim: dim, zDim: 1, hidden: [5], act: 'softplus', epsilon: 1e-3, phiSizes: [6, 4], order, ...(poolScale !== undefined ? { poolScale } : {}), ...extra };
   const structure = buildStructure(spec);
   const rng = new Rng(8);
   const params = structure.layout.initialise(new Float32Array(structure.layout.length), rng);
@@ -90,6 +90,26 @@ describe('particle-cloud architectures', () => {
       if (arch === 'pfn') expect(model.spec_!.poolScale).toBeCloseTo(jets / offsets[jets]!, 12);
       else expect(model.spec_!.poolScale).toBeUndefined();
     }
+  });
+
+  it("Φ's last layer: fit() stores a linear latent for the EFN; a spec without latentAct (version-1 model files) keeps act (ReLU) there", async () => {
+    const rng = new Rng(4);
+    const { particles, offsets } = cloud(rng, 40, 3);
+    const latentOf = (extra: Partial<ModelSpec>): number[] => {
+      const { replica } = replicaFor('efn', 3, 40, offsets[40]!, 1, undefined, { act: 'relu', phiSizes: [8, 8], ...extra });
+      const emb = (replica as unknown as { nets: { A: { embedding: { forward: (b: object) => Float32Array } } } }).nets.A.embedding;
+      return Array.from(emb.forward({ rows: 40, particles, offsets }));
+    };
+    // Energy weights are positive, so a ReLU latent pools to ≥ 0 and a linear one (same weights) does not.
+    expect(latentOf({}).every((v) => v >= 0)).toBe(true);
+    expect(latentOf({ latentAct: 'linear' }).some((v) => v < 0)).toBe(true);
+    const z = Float64Array.from({ length: 40 }, () => rng.normal());
+    const fitted = await new GaussianAnsatz({ arch: 'efn', phiSizes: [4, 4], hidden: [4], epochs: 1, batchSize: 20 }).fit({ particles, offsets, dim: 3 }, z);
+    expect(fitted.spec_!.latentAct).toBe('linear');
+    const pfn = await new GaussianAnsatz({ arch: 'pfn', phiSizes: [4, 4], hidden: [4], epochs: 1, batchSize: 20 }).fit({ particles, offsets, dim: 3 }, z);
+    expect(pfn.spec_!.latentAct).toBeUndefined();
+    const dense = await new GaussianAnsatz({ hidden: [4], epochs: 1, batchSize: 20 }).fit({ data: Float64Array.from(z), rows: 40, cols: 1 }, z);
+    expect(dense.spec_!.latentAct).toBeUndefined();
   });
 
   it('momentTuples(L, k) lists L + L(L+1)/2 tuples for k = 2', () => {
