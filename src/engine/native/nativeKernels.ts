@@ -17,6 +17,12 @@ export interface NativeAddon {
   ): void;
 }
 
+/** The simulator's functions of the addon (native/hugepages.c); plain x86-64, no AVX2. */
+export interface NativeSimAddon {
+  /** A zero-filled buffer of `bytes` bytes, on transparent huge pages where the kernel gives them (fewer page faults on first write). */
+  allocZeroed(bytes: number): ArrayBuffer;
+}
+
 /**
  * The `Kernels` of the native addon. Arrays are ordinary Float32Arrays on a SharedArrayBuffer, so
  * worker threads can share them (the training pool shares its parameters that way).

@@ -1,0 +1,12 @@
+/*
+ * The simulator's native functions (src/sim/native.ts): huge-page row stores (hugepages.c).
+ * kernels.c's module initialiser registers them next to the kernels.
+ */
+#ifndef ANSATZ_SIM_H
+#define ANSATZ_SIM_H
+#include <node_api.h>
+
+/* Adds allocZeroed(bytes) to exports; 0 on failure (an exception may be pending). */
+int register_hugepage_functions(napi_env env, napi_value exports);
+
+#endif
