@@ -520,6 +520,6 @@ NAPI_MODULE_INIT() {
   }
   if (napi_get_boolean(env, cpu_supported(), &flag) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "supported", flag) != napi_ok) return NULL;
-  if (!register_hugepage_functions(env, exports)) return NULL;
+  if (!register_hugepage_functions(env, exports) || !register_antikt_functions(env, exports)) return NULL;
   return exports;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the native AVX2 + FMA kernels (native/kernels.c) and the simulator's functions
-// (native/hugepages.c) into build/native/ansatz_kernels.node, an N-API addon
+// (native/antikt.c, native/hugepages.c) into build/native/ansatz_kernels.node, an N-API addon
 // compiled directly with the system C compiler against Node's own headers (no node-gyp, nothing
 // downloaded). Where it cannot build, ansatz runs the WebAssembly kernels and the JS simulator.
 //
@@ -20,6 +20,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // (clang contracts by default; gcc does not with -std=c11, said here anyway).
 const sources = [
   { file: 'native/kernels.c', flags: [] },
+  { file: 'native/antikt.c', flags: ['-ffp-contract=off'] },
   { file: 'native/hugepages.c', flags: ['-ffp-contract=off'] },
 ];
 const outDir = join(root, 'build/native');

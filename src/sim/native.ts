@@ -1,4 +1,4 @@
-/** The simulator's use of the native addon (native/hugepages.c); everything has a JS fallback. */
+/** The simulator's use of the native addon (native/hugepages.c, native/antikt.c); everything has a JS fallback. */
 import { loadNativeSim, type NativeSimAddon } from '../engine/native/index.js';
 
 let addon: NativeSimAddon | null | undefined;

@@ -54,7 +54,7 @@ export function nativeUnavailableReason(): string | undefined {
 }
 
 /**
- * The simulator's native functions (huge-page row stores), or undefined where the addon
+ * The simulator's native functions (huge-page row stores, anti-kT), or undefined where the addon
  * is not built, does not load, or predates them; they need no AVX2. `nativeSimUnavailableReason()` says why.
  */
 export function loadNativeSim(): NativeSimAddon | undefined {
@@ -70,5 +70,5 @@ export function nativeSimUnavailableReason(): string | undefined {
 }
 
 function hasSimFunctions(a: Partial<NativeSimAddon>): a is NativeSimAddon {
-  return typeof a.allocZeroed === 'function';
+  return typeof a.antiKt === 'function' && typeof a.allocZeroed === 'function';
 }

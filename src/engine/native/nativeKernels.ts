@@ -17,10 +17,17 @@ export interface NativeAddon {
   ): void;
 }
 
-/** The simulator's functions of the addon (native/hugepages.c); plain x86-64, no AVX2. */
+/** The simulator's functions of the addon (native/hugepages.c, native/antikt.c); plain x86-64, no AVX2. */
 export interface NativeSimAddon {
   /** A zero-filled buffer of `bytes` bytes, on transparent huge pages where the kernel gives them (fewer page faults on first write). */
   allocZeroed(bytes: number): ArrayBuffer;
+  /**
+   * Anti-kT clustering of n particles (src/sim/antikt.ts lays out the work arrays: `antiKtF64Fields`
+   * and `antiKtI32Fields` fields of `cap` elements each); returns the number of jets.
+   */
+  antiKt(f64: Float64Array, i32: Int32Array, cap: number, n: number, nGroups: number, invR2: number): number;
+  readonly antiKtF64Fields: number;
+  readonly antiKtI32Fields: number;
 }
 
 /**
