@@ -6,7 +6,7 @@
 #define ANSATZ_SIM_H
 #include <node_api.h>
 
-/* Adds allocZeroed(bytes) to exports; 0 on failure (an exception may be pending). */
+/* Adds adviseHugePages(buffer) to exports; 0 on failure (an exception may be pending). */
 int register_hugepage_functions(napi_env env, napi_value exports);
 /* Adds antiKt(f64, i32, cap, n, nGroups, invR2) to exports; 0 on failure. */
 int register_antikt_functions(napi_env env, napi_value exports);

@@ -20,12 +20,14 @@ describe('native simulator functions', () => {
     }
   });
 
-  it.skipIf(skipReason !== undefined)('allocZeroed(bytes) gives an ArrayBuffer of exactly that many zero bytes', () => {
-    const buffer = nativeSim()!.allocZeroed(5_000_003);
-    expect(buffer.byteLength).toBe(5_000_003);
-    const bytes = new Uint8Array(buffer);
-    expect(bytes.every((b) => b === 0)).toBe(true);
-    expect(() => nativeSim()!.allocZeroed(0)).toThrow(RangeError);
+  it.skipIf(skipReason !== undefined)('adviseHugePages(buffer) returns the offset of its first 2 MiB page, or 0 when it is too short', () => {
+    const buffer = new ArrayBuffer(5 << 20);
+    const offset = nativeSim()!.adviseHugePages(buffer);
+    expect(offset % 8).toBe(0);
+    expect(offset).toBeLessThan(2 << 20);
+    expect(new Float64Array(buffer, offset, (3 << 20) / 8).every((v) => v === 0)).toBe(true);
+    expect(nativeSim()!.adviseHugePages(new ArrayBuffer(0))).toBe(0);
+    expect(() => nativeSim()!.adviseHugePages(new Float64Array(4) as unknown as ArrayBuffer)).toThrow(TypeError);
   });
 });
 

@@ -70,5 +70,5 @@ export function nativeSimUnavailableReason(): string | undefined {
 }
 
 function hasSimFunctions(a: Partial<NativeSimAddon>): a is NativeSimAddon {
-  return typeof a.antiKt === 'function' && typeof a.allocZeroed === 'function';
+  return typeof a.antiKt === 'function' && typeof a.adviseHugePages === 'function';
 }

@@ -19,8 +19,11 @@ export interface NativeAddon {
 
 /** The simulator's functions of the addon (native/hugepages.c, native/antikt.c); plain x86-64, no AVX2. */
 export interface NativeSimAddon {
-  /** A zero-filled buffer of `bytes` bytes, on transparent huge pages where the kernel gives them (fewer page faults on first write). */
-  allocZeroed(bytes: number): ArrayBuffer;
+  /**
+   * Asks for transparent huge pages (fewer page faults on first write) for the whole 2 MiB pages
+   * inside `buffer`; returns the byte offset of the first one.
+   */
+  adviseHugePages(buffer: ArrayBuffer): number;
   /**
    * Anti-kT clustering of n particles (src/sim/antikt.ts lays out the work arrays: `antiKtF64Fields`
    * and `antiKtI32Fields` fields of `cap` elements each); returns the number of jets.
