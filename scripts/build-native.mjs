@@ -28,7 +28,7 @@ const outFile = join(outDir, 'ansatz_kernels.node');
 const optional = process.argv.includes('--optional');
 
 function giveUp(reason) {
-  const message = `native kernels not built: ${reason}. ansatz will use its WebAssembly kernels.`;
+  const message = `native kernels not built: ${reason}. ansatz will use its WebAssembly kernels and its JS simulator.`;
   if (optional) {
     console.log(message);
     process.exit(0);
@@ -83,8 +83,8 @@ try {
   renameSync(temp, outFile);
 } catch (e) {
   rmSync(temp, { force: true });
+  rmSync(objDir, { recursive: true, force: true }); // giveUp exits: no finally runs after it
   giveUp(`${cc} failed (${e.message.split('\n')[0]})`);
-} finally {
-  rmSync(objDir, { recursive: true, force: true });
 }
+rmSync(objDir, { recursive: true, force: true });
 console.log(`native kernels built: ${outFile}`);
