@@ -2,7 +2,7 @@
 // Speed of the built-in dijet simulator (src/sim), one core, through tsx (no build needed):
 //   node bench/sim.mjs [--events N] [--reps R] [--detector full|fast] [--no-write] [--src DIR]
 // Prints one JSON line per measurement:
-//   {"case":"simulate","unit":"events/s","ours":n,"peer":null,"ratio":null,"path":"js",...,"cpuUsPerEvent":t}
+//   {"case":"simulate","unit":"events/s","ours":n,"peer":null,"ratio":null,"path":"native"|"js",...,"cpuUsPerEvent":t}
 //   {"case":"simulate+mod","unit":"events/s",...}   (simulateDijets then writeMod to a temp file)
 // `ours` is the best of R repetitions (the machine is shared; the best is the least disturbed), after
 // one warm-up run. `--src DIR` measures another checkout's sources (e.g. an export of HEAD) for a
@@ -27,6 +27,9 @@ const srcDir = option('--src', undefined);
 const src = srcDir ? pathToFileURL(resolve(srcDir) + '/').href : new URL('../src/', import.meta.url).href;
 const { simulateDijets } = await import(`${src}sim/index.ts`);
 const { writeMod } = await import(`${src}io/mod/index.ts`);
+// 'native' where the sources cluster in the native addon and it loads (ANSATZ_NATIVE=0 turns it off); older sources are 'js'.
+const { nativeSimUnavailableReason } = await import(`${src}engine/native/index.ts`);
+const path = typeof nativeSimUnavailableReason === 'function' && nativeSimUnavailableReason() === undefined ? 'native' : 'js';
 
 const opts = { events, seed: 1, detector };
 simulateDijets({ ...opts, events: Math.min(events, 1000), seed: 99 }); // warm-up (JIT)
@@ -46,7 +49,7 @@ for (let r = 0; r < reps; r++) {
 }
 const load = loadavg()[0].toFixed(2);
 // cpuUsPerEvent: the process's CPU time per event (best repetition); steadier than wall time when the machine is shared.
-process.stdout.write(JSON.stringify({ case: 'simulate', unit: 'events/s', ours: Math.round(best), peer: null, ratio: null, path: 'js', events, detector, jets: rows, rates, cpuUsPerEvent: +bestCpu.toFixed(1), load, src: srcDir ?? 'src' }) + '\n');
+process.stdout.write(JSON.stringify({ case: 'simulate', unit: 'events/s', ours: Math.round(best), peer: null, ratio: null, path, events, detector, jets: rows, rates, cpuUsPerEvent: +bestCpu.toFixed(1), load, src: srcDir ?? 'src' }) + '\n');
 
 if (write) {
   const dir = mkdtempSync(join(tmpdir(), 'ansatz-simbench-'));
@@ -64,7 +67,7 @@ if (write) {
       ratesW.push(Math.round(events / s));
       bestW = Math.max(bestW, events / s);
     }
-    process.stdout.write(JSON.stringify({ case: 'simulate+mod', unit: 'events/s', ours: Math.round(bestW), peer: null, ratio: null, path: 'js', events, detector, bytes, rates: ratesW, load: loadavg()[0].toFixed(2), src: srcDir ?? 'src' }) + '\n');
+    process.stdout.write(JSON.stringify({ case: 'simulate+mod', unit: 'events/s', ours: Math.round(bestW), peer: null, ratio: null, path, events, detector, bytes, rates: ratesW, load: loadavg()[0].toFixed(2), src: srcDir ?? 'src' }) + '\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

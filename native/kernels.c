@@ -6,12 +6,14 @@
  *
  * Only the kernels are compiled for AVX2 + FMA (the KERNEL attribute); the module itself is plain
  * x86-64, so loading it on an older CPU does not fault: `supported` tells the loader to decline.
- * Built at install by scripts/build-native.mjs; the N-API glue is at the end of this file.
+ * Built at install by scripts/build-native.mjs; the N-API glue is at the end of this file. The same
+ * addon carries the simulator's functions (sim.h), which need no AVX2.
  */
 #include <immintrin.h>
 #include <node_api.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include "sim.h"
 
 #define KERNEL __attribute__((target("avx2,fma")))
 #define INLINE static inline __attribute__((always_inline, target("avx2,fma")))
@@ -518,5 +520,6 @@ NAPI_MODULE_INIT() {
   }
   if (napi_get_boolean(env, cpu_supported(), &flag) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "supported", flag) != napi_ok) return NULL;
+  if (!register_hugepage_functions(env, exports) || !register_antikt_functions(env, exports)) return NULL;
   return exports;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds the native AVX2 + FMA kernels (native/kernels.c) into build/native/ansatz_kernels.node, an
-// N-API addon compiled directly with the system C compiler against Node's own headers (no
-// node-gyp, nothing downloaded). Where it cannot build, ansatz runs the WebAssembly kernels.
+// Builds the native AVX2 + FMA kernels (native/kernels.c) and the simulator's functions
+// (native/antikt.c, native/hugepages.c) into build/native/ansatz_kernels.node, an N-API addon
+// compiled directly with the system C compiler against Node's own headers (no node-gyp, nothing
+// downloaded). Where it cannot build, ansatz runs the WebAssembly kernels and the JS simulator.
 //
 // Usage: node scripts/build-native.mjs [--optional]
 //   --optional: a machine that cannot build (no compiler, no headers, not x86-64) is not an error;
@@ -9,19 +10,25 @@
 //               where ansatz is installed as a dependency and its scripts are allowed).
 // Environment: CC (default: cc, then gcc, then clang), NODE_HEADERS (folder holding node_api.h).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = join(root, 'native/kernels.c');
+// The simulator's sources must give the same bits as its JS: no contraction into fused multiply-adds
+// (clang contracts by default; gcc does not with -std=c11, said here anyway).
+const sources = [
+  { file: 'native/kernels.c', flags: [] },
+  { file: 'native/antikt.c', flags: ['-ffp-contract=off'] },
+  { file: 'native/hugepages.c', flags: ['-ffp-contract=off'] },
+];
 const outDir = join(root, 'build/native');
 const outFile = join(outDir, 'ansatz_kernels.node');
 const optional = process.argv.includes('--optional');
 
 function giveUp(reason) {
-  const message = `native kernels not built: ${reason}. ansatz will use its WebAssembly kernels.`;
+  const message = `native kernels not built: ${reason}. ansatz will use its WebAssembly kernels and its JS simulator.`;
   if (optional) {
     console.log(message);
     process.exit(0);
@@ -60,15 +67,24 @@ if (!include) giveUp("Node's headers (node_api.h) were not found; set NODE_HEADE
 const cc = compiler();
 if (!cc) giveUp('no C compiler (cc, gcc or clang) was found; set CC');
 
-const flags = ['-O3', '-fPIC', '-shared', '-std=c11', '-Wall', '-Wextra', `-I${include}`];
-if (process.platform === 'darwin') flags.push('-undefined', 'dynamic_lookup');
+const compileFlags = ['-O3', '-fPIC', '-std=c11', '-Wall', '-Wextra', `-I${include}`];
+const linkFlags = ['-shared', '-lm'];
+if (process.platform === 'darwin') linkFlags.push('-undefined', 'dynamic_lookup');
 mkdirSync(outDir, { recursive: true });
 const temp = `${outFile}.${process.pid}.tmp`;
+const objDir = mkdtempSync(join(tmpdir(), 'ansatz-native-'));
 try {
-  execFileSync(cc, [...flags, source, '-o', temp], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const objects = sources.map(({ file, flags }, k) => {
+    const object = join(objDir, `${k}.o`);
+    execFileSync(cc, [...compileFlags, ...flags, '-c', join(root, file), '-o', object], { stdio: ['ignore', 'inherit', 'inherit'] });
+    return object;
+  });
+  execFileSync(cc, [...linkFlags, ...objects, '-o', temp], { stdio: ['ignore', 'inherit', 'inherit'] });
   renameSync(temp, outFile);
 } catch (e) {
   rmSync(temp, { force: true });
+  rmSync(objDir, { recursive: true, force: true }); // giveUp exits: no finally runs after it
   giveUp(`${cc} failed (${e.message.split('\n')[0]})`);
 }
+rmSync(objDir, { recursive: true, force: true });
 console.log(`native kernels built: ${outFile}`);

@@ -14,7 +14,11 @@
  * and each group is clustered on its own when no pseudojet of one group can come within R of
  * another (see `splitByAxis`; exact up to the E-scheme centroid being close to the pT-weighted
  * (y, φ) average); otherwise everything is clustered at once.
+ * Where the native addon is loaded, the clustering itself (not the particle geometry or the region
+ * split) runs in C (native/antikt.c, the same steps and floating-point operations): same jets.
  */
+import type { NativeSimAddon } from '../engine/native/index.js';
+import { nativeSim } from './native.js';
 import type { ParticleBuffer } from './particleBuffer.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -46,6 +50,17 @@ export interface AxisHints {
   phi: ArrayLike<number>;
 }
 
+export interface AntiKtOptions {
+  /** Cluster in the native addon when it is loaded (default true); false keeps the JS clusterer. */
+  native?: boolean;
+}
+
+/**
+ * Where the native clusterer's inputs and outputs lie in its work arrays, in units of `cap`
+ * elements: the first fields of the F_ and I_ enums of native/antikt.c (the rest is its scratch).
+ */
+const NATIVE_F64_FIELD = { px: 0, py: 1, pz: 2, e: 3, y: 4, kinv: 5, phi: 6, jetPx: 7, jetPy: 8, jetPz: 9, jetE: 10 } as const;
+const NATIVE_I32_FIELD = { group: 0, jetOf: 1, hardOrder: 2 } as const;
 
 /** A reusable anti-kT clusterer of radius R. */
 export class AntiKt {
@@ -83,7 +98,11 @@ export class AntiKt {
   private ie = new Float64Array(0);
   private iy = new Float64Array(0);
   private ikinv = new Float64Array(0);
-  private phiIn: Float64Array = new Float64Array(0);
+  private iphi = new Float64Array(0);
+  /** The native clusterer's work arrays (see NATIVE_F64_FIELD); the input arrays above are views of them. */
+  private nativeF64 = new Float64Array(0);
+  private nativeI32 = new Int32Array(0);
+  private readonly native: NativeSimAddon | undefined;
   private readonly out: Clustering & { cosPhi: Float64Array; sinPhi: Float64Array; hardOrder: Int32Array } = {
     nJets: 0, px: new Float64Array(0), py: new Float64Array(0), pz: new Float64Array(0), e: new Float64Array(0), jetOf: new Int32Array(0),
     cosPhi: new Float64Array(0), sinPhi: new Float64Array(0), hardOrder: new Int32Array(0),
@@ -91,9 +110,15 @@ export class AntiKt {
   private ordered = 0;
   private readonly invR2: number;
 
-  constructor(readonly radius = 0.5) {
+  constructor(readonly radius = 0.5, options: AntiKtOptions = {}) {
     if (!(radius > 0)) throw new RangeError(`AntiKt: radius is ${radius}; it must be > 0`);
     this.invR2 = 1 / (radius * radius);
+    this.native = options.native === false ? undefined : nativeSim();
+  }
+
+  /** Whether this clusterer runs in the native addon. */
+  get usesNative(): boolean {
+    return this.native !== undefined;
   }
 
   /** Clusters the first `particles.n` particles (pT, η, φ, m) into anti-kT jets; `axes` may speed it up (same result). */
@@ -102,9 +127,12 @@ export class AntiKt {
     this.ensure(n);
     this.nJetsTotal = 0;
     this.ordered = 0;
-    this.phiIn = particles.phi;
     this.particleGeometry(particles);
     const nGroups = axes === undefined || axes.eta.length < 2 || this.radius > 0.5 ? 1 : this.splitByAxis(particles, axes);
+    if (this.native !== undefined) {
+      this.out.nJets = this.native.antiKt(this.nativeF64, this.nativeI32, this.cap, n, nGroups, this.invR2);
+      return this.out;
+    }
     for (let g = 0; g < nGroups; g++) {
       let count = 0;
       for (let i = 0; i < n; i++) if (nGroups === 1 || this.group[i] === g) this.source[count++] = i;
@@ -115,13 +143,14 @@ export class AntiKt {
 
   /** The 4-vector, rapidity and pT^−2 of every input particle, by input index (the reference's formulas). */
   private particleGeometry(particles: ParticleBuffer): void {
-    const { ipx, ipy, ipz, ie, iy, ikinv } = this;
+    const { ipx, ipy, ipz, ie, iy, ikinv, iphi } = this;
     const out = this.out, cosPhi = out.cosPhi, sinPhi = out.sinPhi;
     const ptA = particles.ptGeV, etaA = particles.eta, phiA = particles.phi, mA = particles.massGeV;
     for (let i = 0, n = particles.n; i < n; i++) {
       const pt = ptA[i]!, eta = etaA[i]!, ph = phiA[i]!, m = mA[i]!;
       const c = Math.cos(ph), sn = Math.sin(ph);
       cosPhi[i] = c; sinPhi[i] = sn;
+      iphi[i] = ph;
       ipx[i] = pt * c;
       ipy[i] = pt * sn;
       const x = Math.exp(eta), ix = 1 / x;
@@ -182,8 +211,7 @@ export class AntiKt {
    */
   private clusterSlots(n: number): void {
     const { px, py, pz, e, y, phi, kinv, nn, nnd, mergedInto, stack, stackPos, source } = this;
-    const { ipx, ipy, ipz, ie, iy, ikinv } = this;
-    const iphi = this.phiIn;
+    const { ipx, ipy, ipz, ie, iy, ikinv, iphi } = this;
     const invR2 = this.invR2;
     for (let s = 0; s < n; s++) {
       const v = source[s]!, k = ikinv[v]!;
@@ -389,6 +417,24 @@ export class AntiKt {
     if (n <= this.cap) return;
     const cap = Math.max(n, this.cap * 2, 64);
     this.cap = cap;
+    this.out.cosPhi = new Float64Array(cap); this.out.sinPhi = new Float64Array(cap);
+    if (this.native !== undefined) this.allocNative(this.native, cap);
+    else this.allocJs(cap);
+  }
+
+  /** The native clusterer's work arrays, and the inputs and outputs as views of them. */
+  private allocNative(native: NativeSimAddon, cap: number): void {
+    const f64 = new Float64Array(native.antiKtF64Fields * cap), i32 = new Int32Array(native.antiKtI32Fields * cap);
+    const f = (field: number): Float64Array<ArrayBuffer> => f64.subarray(field * cap, (field + 1) * cap);
+    const g = (field: number): Int32Array<ArrayBuffer> => i32.subarray(field * cap, (field + 1) * cap);
+    const F = NATIVE_F64_FIELD, I = NATIVE_I32_FIELD, out = this.out;
+    this.nativeF64 = f64; this.nativeI32 = i32;
+    this.ipx = f(F.px); this.ipy = f(F.py); this.ipz = f(F.pz); this.ie = f(F.e); this.iy = f(F.y); this.ikinv = f(F.kinv); this.iphi = f(F.phi);
+    out.px = f(F.jetPx); out.py = f(F.jetPy); out.pz = f(F.jetPz); out.e = f(F.jetE);
+    this.group = g(I.group); out.jetOf = g(I.jetOf); out.hardOrder = g(I.hardOrder);
+  }
+
+  private allocJs(cap: number): void {
     this.px = new Float64Array(cap); this.py = new Float64Array(cap); this.pz = new Float64Array(cap);
     this.e = new Float64Array(cap); this.y = new Float64Array(cap); this.phi = new Float64Array(cap);
     this.kinv = new Float64Array(cap); this.nnd = new Float64Array(cap); this.nn = new Int32Array(cap);
@@ -397,8 +443,8 @@ export class AntiKt {
     this.source = new Int32Array(cap); this.group = new Int32Array(cap); this.slotJet = new Int32Array(cap);
     this.jetOfRaw = new Int32Array(cap);
     this.ipx = new Float64Array(cap); this.ipy = new Float64Array(cap); this.ipz = new Float64Array(cap);
-    this.ie = new Float64Array(cap); this.iy = new Float64Array(cap); this.ikinv = new Float64Array(cap);
-    this.out.cosPhi = new Float64Array(cap); this.out.sinPhi = new Float64Array(cap); this.out.hardOrder = new Int32Array(cap);
+    this.ie = new Float64Array(cap); this.iy = new Float64Array(cap); this.ikinv = new Float64Array(cap); this.iphi = new Float64Array(cap);
+    this.out.hardOrder = new Int32Array(cap);
   }
 }
 

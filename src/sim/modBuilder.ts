@@ -1,5 +1,6 @@
 /** Accumulates MOD rows in growable typed arrays and hands out the finished in-memory ModData. */
 import type { ModData } from '../io/mod/layout.js';
+import { zeroedFloat64Array } from './native.js';
 
 /**
  * Rows of a fixed width. Fresh memory is expensive to touch (a page fault per 4 KiB), so each row
@@ -22,7 +23,7 @@ class RowStore {
    */
   constructor(private readonly width: number, exactRows = 0, pilotRows = PILOT_ROWS) {
     this.sized = exactRows > 0;
-    this.data = new Float64Array(width * (exactRows > 0 ? exactRows : pilotRows));
+    this.data = zeroedFloat64Array(width * (exactRows > 0 ? exactRows : pilotRows));
   }
 
   /** The array the next row goes to, valid until the next `alloc`. */
@@ -42,14 +43,14 @@ class RowStore {
   private grow(eventsDone: number, events: number): void {
     if (!this.sized && eventsDone > 0 && events > eventsDone) {
       const estimate = Math.ceil(this.rows + (1.25 * this.rows * (events - eventsDone)) / eventsDone) + 4096;
-      const big = new Float64Array(estimate * this.width);
+      const big = zeroedFloat64Array(estimate * this.width);
       big.set(this.data.subarray(0, this.off));
       this.data = big;
       this.sized = true;
       return;
     }
     this.full.push({ data: this.data, used: this.off });
-    this.data = new Float64Array(this.width * Math.max(4096, this.rows >> 2));
+    this.data = zeroedFloat64Array(this.width * Math.max(4096, this.rows >> 2));
     this.off = 0;
   }
 

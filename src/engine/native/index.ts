@@ -1,1 +1,2 @@
-export { loadNativeKernels, nativeUnavailableReason, NATIVE_ADDON_PATH } from './load.js';
+export { loadNativeKernels, nativeUnavailableReason, loadNativeSim, nativeSimUnavailableReason, NATIVE_ADDON_PATH } from './load.js';
+export type { NativeSimAddon } from './nativeKernels.js';

@@ -17,6 +17,22 @@ export interface NativeAddon {
   ): void;
 }
 
+/** The simulator's functions of the addon (native/hugepages.c, native/antikt.c); plain x86-64, no AVX2. */
+export interface NativeSimAddon {
+  /**
+   * Asks for transparent huge pages (fewer page faults on first write) for the whole 2 MiB pages
+   * inside `buffer`; returns the byte offset of the first one.
+   */
+  adviseHugePages(buffer: ArrayBuffer): number;
+  /**
+   * Anti-kT clustering of n particles (src/sim/antikt.ts lays out the work arrays: `antiKtF64Fields`
+   * and `antiKtI32Fields` fields of `cap` elements each); returns the number of jets.
+   */
+  antiKt(f64: Float64Array, i32: Int32Array, cap: number, n: number, nGroups: number, invR2: number): number;
+  readonly antiKtF64Fields: number;
+  readonly antiKtI32Fields: number;
+}
+
 /**
  * The `Kernels` of the native addon. Arrays are ordinary Float32Arrays on a SharedArrayBuffer, so
  * worker threads can share them (the training pool shares its parameters that way).
