@@ -56,9 +56,10 @@ const edges = (lo: number, hi: number, step: number): number[] => Array.from({ l
  * 40 000 training events (≈ 67 000 jets) for 15 epochs. Cost measured on 2 cores: a full-size
  * PFN-PID trains 12 epochs on 25 000 events in 176 s (≈ 0.6 ms per event and epoch; it reached
  * σ̂ 27.6 GeV against an achieved 28.0 GeV, pull width 1.00), so each particle-cloud model takes
- * ≈ 5–7 min here plus its evaluation. Measured once (seed 1, 2 shared cores): 21 min in all;
- * window [695, 705] GeV, 637 test jets: mean ẑ 700.4 / 699.9 / 700.2 / 701.2 GeV and mean σ̂
- * 31.8 / 31.7 / 30.4 / 30.1 GeV for DNN / EFN / PFN / PFN-PID (CMS-like 37.1, oracle 25.7).
+ * ≈ 5–7 min here plus its evaluation. Measured (seed 1, simulator tune of 2026-11-30, native
+ * kernels, the other core busy): 19.7 min in all; window [695, 705] GeV, 566 test jets: mean ẑ
+ * 702.2 / 702.6 / 702.3 / 700.4 GeV and mean σ̂ 34.6 / 35.3 / 33.1 / 27.9 GeV for DNN / EFN / PFN /
+ * PFN-PID (CMS-like 37.2, oracle 25.9).
  */
 export const JEC_DEFAULTS: JecStudyOptions = {
   trainEvents: 40_000, testEvents: 20_000, seed: 1, epochs: 15, learningRate: 1e-3, batchSize: 256, dPenaltyFactor: 3,
