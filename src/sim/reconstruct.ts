@@ -101,7 +101,7 @@ export class Reconstructor {
             k++;
             depositE = e; tracked = true; eTrack = ptTrack * cosh;
           } else {
-            const r = respA === 0 ? 1 : 1 - respA * Math.pow((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10, -respB);
+            const r = respA === 0 ? 1 : 1 - respA * Math.exp(-respB * Math.log((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10));
             const ce = hC * e;
             const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
             if (d > 0) {
@@ -116,12 +116,12 @@ export class Reconstructor {
       }
       if (depositE < 0) continue;
       // An HCAL shower of true energy e; tracked showers also add their expected deposit at the track energy.
-      const r = respA === 0 ? 1 : 1 - respA * Math.pow((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10, -respB);
+      const r = respA === 0 ? 1 : 1 - respA * Math.exp(-respB * Math.log((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10));
       const ce = hC * e;
       const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
       pending[0] = eta; pending[1] = phi; pending[2] = d;
       if (!tracked) { pending[3] = 0; pending[4] = 0; cells.addPending(); continue; }
-      const rt = respA === 0 ? 1 : 1 - respA * Math.pow((eTrack > RESPONSE_FLOOR_GEV ? eTrack : RESPONSE_FLOOR_GEV) / 10, -respB);
+      const rt = respA === 0 ? 1 : 1 - respA * Math.exp(-respB * Math.log((eTrack > RESPONSE_FLOOR_GEV ? eTrack : RESPONSE_FLOOR_GEV) / 10));
       const ct = hC * eTrack;
       const noise = rt * Math.sqrt(ct * ct + hS * hS * eTrack);
       pending[3] = rt * eTrack; pending[4] = noise * noise;
