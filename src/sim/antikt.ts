@@ -42,6 +42,11 @@ export interface Clustering {
    * pT² (ascending 1/pT², ties by index): nearly the order of a pT sort of any one jet.
    */
   hardOrder?: Int32Array;
+  /**
+   * When present, the rapidity ½ ln((E + pz)/(E − pz)) of each input particle, as the clusterer
+   * computed it; equals asinh(pT sinh η / mT) up to ~1e−12 for |η| ≤ 5 (cancellation grows beyond).
+   */
+  rapidity?: Float64Array;
 }
 
 /** Optional jet-axis hints (η, φ pairs) for the region split. */
@@ -103,9 +108,9 @@ export class AntiKt {
   private nativeF64 = new Float64Array(0);
   private nativeI32 = new Int32Array(0);
   private readonly native: NativeSimAddon | undefined;
-  private readonly out: Clustering & { cosPhi: Float64Array; sinPhi: Float64Array; hardOrder: Int32Array } = {
+  private readonly out: Clustering & { cosPhi: Float64Array; sinPhi: Float64Array; hardOrder: Int32Array; rapidity: Float64Array } = {
     nJets: 0, px: new Float64Array(0), py: new Float64Array(0), pz: new Float64Array(0), e: new Float64Array(0), jetOf: new Int32Array(0),
-    cosPhi: new Float64Array(0), sinPhi: new Float64Array(0), hardOrder: new Int32Array(0),
+    cosPhi: new Float64Array(0), sinPhi: new Float64Array(0), hardOrder: new Int32Array(0), rapidity: new Float64Array(0),
   };
   private ordered = 0;
   private readonly invR2: number;
@@ -432,6 +437,7 @@ export class AntiKt {
     this.ipx = f(F.px); this.ipy = f(F.py); this.ipz = f(F.pz); this.ie = f(F.e); this.iy = f(F.y); this.ikinv = f(F.kinv); this.iphi = f(F.phi);
     out.px = f(F.jetPx); out.py = f(F.jetPy); out.pz = f(F.jetPz); out.e = f(F.jetE);
     this.group = g(I.group); out.jetOf = g(I.jetOf); out.hardOrder = g(I.hardOrder);
+    out.rapidity = this.iy;
   }
 
   private allocJs(cap: number): void {
@@ -444,7 +450,7 @@ export class AntiKt {
     this.jetOfRaw = new Int32Array(cap);
     this.ipx = new Float64Array(cap); this.ipy = new Float64Array(cap); this.ipz = new Float64Array(cap);
     this.ie = new Float64Array(cap); this.iy = new Float64Array(cap); this.ikinv = new Float64Array(cap); this.iphi = new Float64Array(cap);
-    this.out.hardOrder = new Int32Array(cap);
+    this.out.hardOrder = new Int32Array(cap); this.out.rapidity = this.iy;
   }
 }
 
