@@ -20,6 +20,8 @@ export interface SimEvent {
   partons: readonly [Parton, Parton];
   gen: ParticleBuffer; genJets: Clustering;
   reco: ParticleBuffer; recoJets: Clustering;
+  /** cosh η of each reco particle, if known (Reconstructor.coshEta). */
+  recoCoshEta?: Float64Array;
 }
 
 /**
@@ -80,7 +82,7 @@ export class EventWriter {
     const { reco, gen, recoJets, genJets, partons } = ev;
     const k = this.kin[j]!;
     const area = jetArea(recoJets, j, R);
-    const { quality, maxNef } = jetQuality(reco, recoJets.jetOf, j, Math.abs(k.eta));
+    const { quality, maxNef } = jetQuality(reco, recoJets.jetOf, j, Math.abs(k.eta), ev.recoCoshEta);
     const parton = nearestParton(partons, k);
     const gk = g >= 0 ? this.genKin[g] : undefined;
     const [oraclePt, oracleSigma] = this.oracle(ev, j, k.eta, area);

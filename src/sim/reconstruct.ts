@@ -32,6 +32,8 @@ export class Reconstructor {
    * `truth` particle it measures (same η and φ), or −1 (pileup, cell neutral hadrons).
    */
   truthIndex = new Int32Array(0);
+  /** cosh η of each particle of the last `reconstruct` call's `out`, as computed for its energy. */
+  coshEta = new Float64Array(0);
   constructor(readonly det: DetectorModel) {}
 
   /** Appends the reconstructed particles of `truth` (hard event: vertex forced 0) and `pileup` (own vertex) to `out`. */
@@ -40,18 +42,21 @@ export class Reconstructor {
     out.reserve(truth.n + pileup.n);
     this.fitTruthIndex(out);
     this.truthIndex.fill(-1, 0, out.n);
+    for (let k = 0; k < out.n; k++) this.coshEta[k] = Math.cosh(out.eta[k]!);
     this.particles(rng, truth, false, out);
     this.particles(rng, pileup, true, out);
     this.emitNeutralHadrons(out);
   }
 
-  /** Grows truthIndex to the capacity of `out` (no particle of `out` beyond it). */
+  /** Grows truthIndex and coshEta to the capacity of `out` (no particle of `out` beyond it). */
   private fitTruthIndex(out: ParticleBuffer): void {
     const capacity = out.ptGeV.length;
     if (this.truthIndex.length >= capacity) return;
-    const grown = new Int32Array(capacity);
+    const grown = new Int32Array(capacity), grownCosh = new Float64Array(capacity);
     grown.set(this.truthIndex);
+    grownCosh.set(this.coshEta);
     this.truthIndex = grown;
+    this.coshEta = grownCosh;
   }
 
   private particles(rng: Rng, src: ParticleBuffer, isPileup: boolean, out: ParticleBuffer): void {
@@ -60,7 +65,7 @@ export class Reconstructor {
     const respA = det.hcalResponseA, respB = det.hcalResponseB, hS = det.hcalStochastic, hC = det.hcalConstant;
     const ecalThreshold = det.ecalThresholdGeV;
     const oPt = out.ptGeV, oEta = out.eta, oPhi = out.phi, oM = out.massGeV, oPid = out.pid, oVtx = out.vertex;
-    const oCalo = out.calo, oOr = out.oraclePtGeV, oVar = out.oracleVarGeV2, oTruth = this.truthIndex;
+    const oCalo = out.calo, oOr = out.oraclePtGeV, oVar = out.oracleVarGeV2, oTruth = this.truthIndex, oCosh = this.coshEta;
     let k = out.n;
     for (let i = 0; i < src.n; i++) {
       // Set for whatever lands at k; only a k++ below keeps it.
@@ -68,6 +73,7 @@ export class Reconstructor {
       const pt = src.ptGeV[i]!, eta = src.eta[i]!, phi = src.phi[i]!, pid = src.pid[i]!;
       const vertex = isPileup ? src.vertex[i]! : 0;
       const absEta = Math.abs(eta), cosh = Math.cosh(eta);
+      oCosh[k] = cosh;
       const e = pt * cosh;
       const species = speciesOf(pid);
       // What goes to the HCAL: `dep` true energy, `tracked` with track energy `eTrack`.
@@ -170,6 +176,7 @@ export class Reconstructor {
       const p = Math.sqrt(excess * excess - KLONG_MASS * KLONG_MASS);
       const k = out.n++;
       this.truthIndex[k] = -1;
+      this.coshEta[k] = cosh;
       out.ptGeV[k] = p / cosh; out.eta[k] = eta; out.phi[k] = phi; out.massGeV[k] = KLONG_MASS; out.pid[k] = Pdg.kLong; out.vertex[k] = 0;
       out.calo[k] = 1; out.oraclePtGeV[k] = eHat / cosh; out.oracleVarGeV2[k] = (gain * gain * varMeasured) / (cosh * cosh);
     }

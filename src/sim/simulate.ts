@@ -122,7 +122,7 @@ export function simulateDijets(options: SimulateOptions): ModData {
     if (recoJets.nJets < 2) continue;
     writer.write({
       fn: opts.fileIndex, rn: opts.runNumber, lbn: 1 + Math.floor(ev / 1000), evn: ev + 1, npv,
-      partons, gen, genJets, reco, recoJets,
+      partons, gen, genJets, reco, recoJets, recoCoshEta: reconstructor.coshEta,
     });
   }
   return builder.finish([`ansatz-sim-${opts.detector}-${opts.spectrum}-seed${opts.seed}.h5`]);

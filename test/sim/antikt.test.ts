@@ -91,7 +91,7 @@ describe('AntiKt', () => {
       }
     }
   });
-  it('cluster(reco, axes, { twin, from }) reuses the GEN clustering\'s cos φ, sin φ, e^η and gives the same jets', () => {
+  it('cluster(reco, axes, { twin, from }) reuses the GEN clustering\'s cos φ, sin φ, e^η and gives the same jets (and Reconstructor.coshEta is cosh η)', () => {
     const rng = new Rng(17), rec = new Reconstructor(FULL_DETECTOR), pids = [211, -211, 22, 130, 2112, 11, 13, 321];
     const gen = new ParticleBuffer(), pileup = new ParticleBuffer(), reco = new ParticleBuffer();
     const genKt = new AntiKt(0.5), recoKt = new AntiKt(0.5), plainKt = new AntiKt(0.5);
@@ -103,6 +103,7 @@ describe('AntiKt', () => {
       for (let k = 0; k < reco.n; k++) {
         const t = rec.truthIndex[k]!;
         if (t >= 0) expect([reco.eta[k], reco.phi[k]]).toEqual([gen.eta[t], gen.phi[t]]);
+        expect(rec.coshEta[k]).toBe(Math.cosh(reco.eta[k]!));
       }
       const genJets = genKt.cluster(gen);
       const shared = recoKt.cluster(reco, undefined, { twin: rec.truthIndex, from: genJets }), plain = plainKt.cluster(reco);
