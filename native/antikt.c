@@ -63,7 +63,14 @@ static void carve(Work *w, double *f64, int32_t *i32, size_t cap) {
 static inline double delta_r2(double ya, double phia, double yb, double phib) {
   double dy = ya - yb;
   double dphi = fabs(phia - phib);
-  if (dphi > PI) dphi = TWO_PI - dphi;
+  /*
+   * The JS `if (dphi > PI) dphi = TWO_PI - dphi`, as a select the compiler makes branch-free (the
+   * branch mispredicts on pairs near Δφ = π, e.g. across two back-to-back jets, and where a jet
+   * straddles φ = 0): the same choice, since TWO_PI − dphi is exact for dphi ≥ PI (Sterbenz) and
+   * rounds to no less than PI for dphi < PI.
+   */
+  double other_way = TWO_PI - dphi;
+  dphi = other_way < dphi ? other_way : dphi;
   return dy * dy + dphi * dphi;
 }
 

@@ -42,6 +42,24 @@ export interface Clustering {
    * pT² (ascending 1/pT², ties by index): nearly the order of a pT sort of any one jet.
    */
   hardOrder?: Int32Array;
+  /**
+   * When present, the rapidity ½ ln((E + pz)/(E − pz)) of each input particle, as the clusterer
+   * computed it; equals asinh(pT sinh η / mT) up to ~1e−12 for |η| ≤ 5 (cancellation grows beyond).
+   */
+  rapidity?: Float64Array;
+  /** e^η of each input particle, when the clusterer computed it anyway. */
+  expEta?: Float64Array;
+}
+
+/**
+ * Particles of an earlier clustering that some of this clustering's particles repeat with the same
+ * η and φ (e.g. the GEN particles a reconstructed one measures): their cos φ, sin φ and e^η are
+ * taken from there instead of being computed again (same functions of the same numbers).
+ */
+export interface SharedGeometry {
+  /** For each input particle, the index of its twin among `from`'s input particles, or −1. */
+  twin: Int32Array;
+  from: Clustering;
 }
 
 /** Optional jet-axis hints (η, φ pairs) for the region split. */
@@ -103,9 +121,9 @@ export class AntiKt {
   private nativeF64 = new Float64Array(0);
   private nativeI32 = new Int32Array(0);
   private readonly native: NativeSimAddon | undefined;
-  private readonly out: Clustering & { cosPhi: Float64Array; sinPhi: Float64Array; hardOrder: Int32Array } = {
+  private readonly out: Clustering & { cosPhi: Float64Array; sinPhi: Float64Array; hardOrder: Int32Array; rapidity: Float64Array; expEta: Float64Array } = {
     nJets: 0, px: new Float64Array(0), py: new Float64Array(0), pz: new Float64Array(0), e: new Float64Array(0), jetOf: new Int32Array(0),
-    cosPhi: new Float64Array(0), sinPhi: new Float64Array(0), hardOrder: new Int32Array(0),
+    cosPhi: new Float64Array(0), sinPhi: new Float64Array(0), hardOrder: new Int32Array(0), rapidity: new Float64Array(0), expEta: new Float64Array(0),
   };
   private ordered = 0;
   private readonly invR2: number;
@@ -121,13 +139,16 @@ export class AntiKt {
     return this.native !== undefined;
   }
 
-  /** Clusters the first `particles.n` particles (pT, η, φ, m) into anti-kT jets; `axes` may speed it up (same result). */
-  cluster(particles: ParticleBuffer, axes?: AxisHints): Clustering {
+  /**
+   * Clusters the first `particles.n` particles (pT, η, φ, m) into anti-kT jets; `axes` and `shared`
+   * may speed it up (same result).
+   */
+  cluster(particles: ParticleBuffer, axes?: AxisHints, shared?: SharedGeometry): Clustering {
     const n = particles.n;
     this.ensure(n);
     this.nJetsTotal = 0;
     this.ordered = 0;
-    this.particleGeometry(particles);
+    this.particleGeometry(particles, shared);
     const nGroups = axes === undefined || axes.eta.length < 2 || this.radius > 0.5 ? 1 : this.splitByAxis(particles, axes);
     if (this.native !== undefined) {
       this.out.nJets = this.native.antiKt(this.nativeF64, this.nativeI32, this.cap, n, nGroups, this.invR2);
@@ -142,18 +163,23 @@ export class AntiKt {
   }
 
   /** The 4-vector, rapidity and pT^−2 of every input particle, by input index (the reference's formulas). */
-  private particleGeometry(particles: ParticleBuffer): void {
+  private particleGeometry(particles: ParticleBuffer, shared: SharedGeometry | undefined): void {
     const { ipx, ipy, ipz, ie, iy, ikinv, iphi } = this;
-    const out = this.out, cosPhi = out.cosPhi, sinPhi = out.sinPhi;
+    const out = this.out, cosPhi = out.cosPhi, sinPhi = out.sinPhi, expEta = out.expEta;
     const ptA = particles.ptGeV, etaA = particles.eta, phiA = particles.phi, mA = particles.massGeV;
+    const twin = shared?.twin, from = shared?.from;
+    const fromCos = from?.cosPhi, fromSin = from?.sinPhi, fromExp = from?.expEta;
+    const canShare = twin !== undefined && fromCos !== undefined && fromSin !== undefined && fromExp !== undefined;
     for (let i = 0, n = particles.n; i < n; i++) {
       const pt = ptA[i]!, eta = etaA[i]!, ph = phiA[i]!, m = mA[i]!;
-      const c = Math.cos(ph), sn = Math.sin(ph);
+      const t = canShare ? twin[i]! : -1;
+      const c = t >= 0 ? fromCos![t]! : Math.cos(ph), sn = t >= 0 ? fromSin![t]! : Math.sin(ph);
       cosPhi[i] = c; sinPhi[i] = sn;
       iphi[i] = ph;
       ipx[i] = pt * c;
       ipy[i] = pt * sn;
-      const x = Math.exp(eta), ix = 1 / x;
+      const x = t >= 0 ? fromExp![t]! : Math.exp(eta), ix = 1 / x;
+      expEta[i] = x;
       const p = 0.5 * pt * (x + ix);
       const pz = 0.5 * pt * (x - ix);
       ipz[i] = pz;
@@ -417,7 +443,7 @@ export class AntiKt {
     if (n <= this.cap) return;
     const cap = Math.max(n, this.cap * 2, 64);
     this.cap = cap;
-    this.out.cosPhi = new Float64Array(cap); this.out.sinPhi = new Float64Array(cap);
+    this.out.cosPhi = new Float64Array(cap); this.out.sinPhi = new Float64Array(cap); this.out.expEta = new Float64Array(cap);
     if (this.native !== undefined) this.allocNative(this.native, cap);
     else this.allocJs(cap);
   }
@@ -432,6 +458,7 @@ export class AntiKt {
     this.ipx = f(F.px); this.ipy = f(F.py); this.ipz = f(F.pz); this.ie = f(F.e); this.iy = f(F.y); this.ikinv = f(F.kinv); this.iphi = f(F.phi);
     out.px = f(F.jetPx); out.py = f(F.jetPy); out.pz = f(F.jetPz); out.e = f(F.jetE);
     this.group = g(I.group); out.jetOf = g(I.jetOf); out.hardOrder = g(I.hardOrder);
+    out.rapidity = this.iy;
   }
 
   private allocJs(cap: number): void {
@@ -444,7 +471,7 @@ export class AntiKt {
     this.jetOfRaw = new Int32Array(cap);
     this.ipx = new Float64Array(cap); this.ipy = new Float64Array(cap); this.ipz = new Float64Array(cap);
     this.ie = new Float64Array(cap); this.iy = new Float64Array(cap); this.ikinv = new Float64Array(cap); this.iphi = new Float64Array(cap);
-    this.out.hardOrder = new Int32Array(cap);
+    this.out.hardOrder = new Int32Array(cap); this.out.rapidity = this.iy;
   }
 }
 

@@ -49,7 +49,9 @@ export const RESPONSE_FLOOR_GEV = 1;
 export function hcalResponse(eGeV: number, det: DetectorModel = FULL_DETECTOR): number {
   if (det.hcalResponseA === 0) return 1;
   const e = eGeV > RESPONSE_FLOOR_GEV ? eGeV : RESPONSE_FLOOR_GEV;
-  return 1 - det.hcalResponseA * Math.pow(e / 10, -det.hcalResponseB);
+  // x^−b as exp(−b ln x): V8's Math.pow is about twice the cost of Math.exp plus Math.log, and
+  // this is the simulator's most frequent power; the two differ only in the last bits.
+  return 1 - det.hcalResponseA * Math.exp(-det.hcalResponseB * Math.log(e / 10));
 }
 
 /**

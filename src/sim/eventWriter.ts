@@ -11,6 +11,8 @@ import { rapidityFromEta, deltaPhi } from './kinematics.js';
 
 const R = 0.5;
 const MATCH_DR = 0.3;
+/** GEN jets a SIM jet may be matched to: the hardest few. */
+const MATCH_CANDIDATES = 4;
 
 /** One event handed to the writer. */
 export interface SimEvent {
@@ -18,6 +20,8 @@ export interface SimEvent {
   partons: readonly [Parton, Parton];
   gen: ParticleBuffer; genJets: Clustering;
   reco: ParticleBuffer; recoJets: Clustering;
+  /** cosh η of each reco particle, if known (Reconstructor.coshEta). */
+  recoCoshEta?: Float64Array;
 }
 
 /**
@@ -30,7 +34,8 @@ export class EventWriter {
   private readonly kin: [JetKinematics, JetKinematics] = [
     { pt: 0, y: 0, phi: 0, m: 0, eta: 0 }, { pt: 0, y: 0, phi: 0, m: 0, eta: 0 },
   ];
-  private readonly genKin: JetKinematics = { pt: 0, y: 0, phi: 0, m: 0, eta: 0 };
+  /** Kinematics of the event's first MATCH_CANDIDATES GEN jets, computed once per event. */
+  private readonly genKin: JetKinematics[] = Array.from({ length: MATCH_CANDIDATES }, () => ({ pt: 0, y: 0, phi: 0, m: 0, eta: 0 }));
   private readonly floatRow: Float64Array;
   private readonly intRow = new Float64Array(7);
   private order = new Int32Array(256);
@@ -45,25 +50,27 @@ export class EventWriter {
 
   write(ev: SimEvent): void {
     const { genJets, recoJets } = ev;
+    for (let j = 0; j < 2; j++) jetKinematics(recoJets, j, this.kin[j]!);
+    for (let g = 0; g < Math.min(genJets.nJets, MATCH_CANDIDATES); g++) jetKinematics(genJets, g, this.genKin[g]!);
     const genMatch = [this.matchGen(ev, 0), this.matchGen(ev, 1)] as const;
-    const jec = [this.jec(ev, 0), this.jec(ev, 1)] as const;
+    const jec = [this.jec(0), this.jec(1)] as const;
     const genMjj = genMatch[0] >= 0 && genMatch[1] >= 0 && genMatch[0] !== genMatch[1] ? pairMass(genJets, genMatch[0], genMatch[1]) : -1;
     const recoMjj = pairMass(recoJets, 0, 1, jec[0], jec[1]);
     const weight = this.eventWeight === undefined ? 1 : this.eventWeight({ hardPtGeV: ev.partons[0].ptGeV, genMjjGeV: genMjj, recoMjjGeV: recoMjj });
     for (let j = 0; j < 2; j++) this.writeJet(ev, j, genMatch[j]!, jec[j]!, genMjj, recoMjj, weight);
   }
 
-  private jec(ev: SimEvent, j: number): number {
-    const k = jetKinematics(ev.recoJets, j, this.kin[j]!);
+  private jec(j: number): number {
+    const k = this.kin[j]!;
     if (this.calibration === undefined) return 1;
     return invertResponse(this.calibration.jec, k.pt, k.eta) / k.pt;
   }
 
   private matchGen(ev: SimEvent, j: number): number {
-    const k = jetKinematics(ev.recoJets, j, this.kin[j]!);
+    const k = this.kin[j]!;
     let best = -1, bestDr2 = MATCH_DR * MATCH_DR;
-    for (let g = 0; g < Math.min(ev.genJets.nJets, 4); g++) {
-      const gk = jetKinematics(ev.genJets, g, this.genKin);
+    for (let g = 0; g < Math.min(ev.genJets.nJets, MATCH_CANDIDATES); g++) {
+      const gk = this.genKin[g]!;
       const dphi = deltaPhi(gk.phi, k.phi), dy = gk.y - k.y;
       const dr2 = dy * dy + dphi * dphi;
       if (dr2 < bestDr2) { bestDr2 = dr2; best = g; }
@@ -75,9 +82,9 @@ export class EventWriter {
     const { reco, gen, recoJets, genJets, partons } = ev;
     const k = this.kin[j]!;
     const area = jetArea(recoJets, j, R);
-    const { quality, maxNef } = jetQuality(reco, recoJets.jetOf, j, Math.abs(k.eta));
+    const { quality, maxNef } = jetQuality(reco, recoJets.jetOf, j, Math.abs(k.eta), ev.recoCoshEta);
     const parton = nearestParton(partons, k);
-    const gk = g >= 0 ? jetKinematics(genJets, g, this.genKin) : undefined;
+    const gk = g >= 0 ? this.genKin[g] : undefined;
     const [oraclePt, oracleSigma] = this.oracle(ev, j, k.eta, area);
     const row = this.floatRow;
     let c = 0;
@@ -125,10 +132,12 @@ export class EventWriter {
       while (pos > 0 && pt[order[pos - 1]!]! < pt[i]!) { order[pos] = order[pos - 1]!; pos--; }
       order[pos] = i;
     }
+    const rapidity = jets.rapidity;
     for (let a = 0; a < n; a++) {
       const i = order[a]!;
-      const pt = p.ptGeV[i]!, m = p.massGeV[i]!;
-      const y = rapidityFromEta(pt, p.eta[i]!, m);
+      const pt = p.ptGeV[i]!, m = p.massGeV[i]!, eta = p.eta[i]!;
+      // The clusterer's rapidity saves a sinh, a sqrt and an asinh where it is as accurate.
+      const y = rapidity !== undefined && eta <= 5 && eta >= -5 ? rapidity[i]! : rapidityFromEta(pt, eta, m);
       if (isReco) this.builder.pfc(pt, y, p.phi[i]!, m, p.pid[i]!, p.vertex[i]!, p.calo[i]!);
       else this.builder.gen(pt, y, p.phi[i]!, m, p.pid[i]!);
     }

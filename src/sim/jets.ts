@@ -59,13 +59,14 @@ function rap(c: Clustering, j: number): number {
  * CMS 2011 PF jet ID from the energy fractions of jet j's constituents: tight (3) when the
  * neutral-hadron and photon fractions are < 0.90, medium (2) < 0.95, loose (1) < 0.99, each also
  * requiring ≥ 2 constituents and, for |η| ≤ 2.4, a charged-hadron fraction > 0 and an electron
- * fraction < 0.99. `maxNef` = max(neutral-hadron fraction, photon fraction).
+ * fraction < 0.99. `maxNef` = max(neutral-hadron fraction, photon fraction). `coshEta`, if given,
+ * holds cosh η of each particle (Reconstructor.coshEta), saving the calls.
  */
-export function jetQuality(reco: ParticleBuffer, jetOf: Int32Array, j: number, absEta: number): { quality: number; maxNef: number } {
+export function jetQuality(reco: ParticleBuffer, jetOf: Int32Array, j: number, absEta: number, coshEta?: Float64Array): { quality: number; maxNef: number } {
   let eTot = 0, eCh = 0, eNh = 0, eGam = 0, eEle = 0, nConst = 0;
   for (let i = 0; i < reco.n; i++) {
     if (jetOf[i] !== j) continue;
-    const e = reco.ptGeV[i]! * Math.cosh(reco.eta[i]!);
+    const e = reco.ptGeV[i]! * (coshEta !== undefined ? coshEta[i]! : Math.cosh(reco.eta[i]!));
     eTot += e;
     nConst++;
     const pid = reco.pid[i]!;

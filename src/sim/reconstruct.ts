@@ -27,15 +27,36 @@ const KLONG_MASS = pdgMassGeV(Pdg.kLong);
  */
 export class Reconstructor {
   private readonly cells = new HcalCells();
+  /**
+   * For each particle of the last `reconstruct` call's `out` (from index 0), the index of the
+   * `truth` particle it measures (same η and φ), or −1 (pileup, cell neutral hadrons).
+   */
+  truthIndex = new Int32Array(0);
+  /** cosh η of each particle of the last `reconstruct` call's `out`, as computed for its energy. */
+  coshEta = new Float64Array(0);
   constructor(readonly det: DetectorModel) {}
 
   /** Appends the reconstructed particles of `truth` (hard event: vertex forced 0) and `pileup` (own vertex) to `out`. */
   reconstruct(rng: Rng, truth: ParticleBuffer, pileup: ParticleBuffer, out: ParticleBuffer): void {
     this.cells.clear();
     out.reserve(truth.n + pileup.n);
+    this.fitTruthIndex(out);
+    this.truthIndex.fill(-1, 0, out.n);
+    for (let k = 0; k < out.n; k++) this.coshEta[k] = Math.cosh(out.eta[k]!);
     this.particles(rng, truth, false, out);
     this.particles(rng, pileup, true, out);
     this.emitNeutralHadrons(out);
+  }
+
+  /** Grows truthIndex and coshEta to the capacity of `out` (no particle of `out` beyond it). */
+  private fitTruthIndex(out: ParticleBuffer): void {
+    const capacity = out.ptGeV.length;
+    if (this.truthIndex.length >= capacity) return;
+    const grown = new Int32Array(capacity), grownCosh = new Float64Array(capacity);
+    grown.set(this.truthIndex);
+    grownCosh.set(this.coshEta);
+    this.truthIndex = grown;
+    this.coshEta = grownCosh;
   }
 
   private particles(rng: Rng, src: ParticleBuffer, isPileup: boolean, out: ParticleBuffer): void {
@@ -44,12 +65,15 @@ export class Reconstructor {
     const respA = det.hcalResponseA, respB = det.hcalResponseB, hS = det.hcalStochastic, hC = det.hcalConstant;
     const ecalThreshold = det.ecalThresholdGeV;
     const oPt = out.ptGeV, oEta = out.eta, oPhi = out.phi, oM = out.massGeV, oPid = out.pid, oVtx = out.vertex;
-    const oCalo = out.calo, oOr = out.oraclePtGeV, oVar = out.oracleVarGeV2;
+    const oCalo = out.calo, oOr = out.oraclePtGeV, oVar = out.oracleVarGeV2, oTruth = this.truthIndex, oCosh = this.coshEta;
     let k = out.n;
     for (let i = 0; i < src.n; i++) {
+      // Set for whatever lands at k; only a k++ below keeps it.
+      oTruth[k] = isPileup ? -1 : i;
       const pt = src.ptGeV[i]!, eta = src.eta[i]!, phi = src.phi[i]!, pid = src.pid[i]!;
       const vertex = isPileup ? src.vertex[i]! : 0;
       const absEta = Math.abs(eta), cosh = Math.cosh(eta);
+      oCosh[k] = cosh;
       const e = pt * cosh;
       const species = speciesOf(pid);
       // What goes to the HCAL: `dep` true energy, `tracked` with track energy `eTrack`.
@@ -101,7 +125,7 @@ export class Reconstructor {
             k++;
             depositE = e; tracked = true; eTrack = ptTrack * cosh;
           } else {
-            const r = respA === 0 ? 1 : 1 - respA * Math.pow((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10, -respB);
+            const r = respA === 0 ? 1 : 1 - respA * Math.exp(-respB * Math.log((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10));
             const ce = hC * e;
             const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
             if (d > 0) {
@@ -116,12 +140,12 @@ export class Reconstructor {
       }
       if (depositE < 0) continue;
       // An HCAL shower of true energy e; tracked showers also add their expected deposit at the track energy.
-      const r = respA === 0 ? 1 : 1 - respA * Math.pow((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10, -respB);
+      const r = respA === 0 ? 1 : 1 - respA * Math.exp(-respB * Math.log((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10));
       const ce = hC * e;
       const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
       pending[0] = eta; pending[1] = phi; pending[2] = d;
       if (!tracked) { pending[3] = 0; pending[4] = 0; cells.addPending(); continue; }
-      const rt = respA === 0 ? 1 : 1 - respA * Math.pow((eTrack > RESPONSE_FLOOR_GEV ? eTrack : RESPONSE_FLOOR_GEV) / 10, -respB);
+      const rt = respA === 0 ? 1 : 1 - respA * Math.exp(-respB * Math.log((eTrack > RESPONSE_FLOOR_GEV ? eTrack : RESPONSE_FLOOR_GEV) / 10));
       const ct = hC * eTrack;
       const noise = rt * Math.sqrt(ct * ct + hS * hS * eTrack);
       pending[3] = rt * eTrack; pending[4] = noise * noise;
@@ -134,6 +158,7 @@ export class Reconstructor {
     const cells = this.cells, det = this.det;
     const b = det.hcalResponseB;
     out.reserve(cells.n);
+    this.fitTruthIndex(out);
     for (let c = 0; c < cells.n; c++) {
       const excess = cells.raw[c]! - cells.expected[c]!;
       if (excess <= det.hcalThresholdGeV) continue;
@@ -150,6 +175,8 @@ export class Reconstructor {
       const varMeasured = (r * hcalResolutionGeV(eInv, det)) ** 2 + noiseVar;
       const p = Math.sqrt(excess * excess - KLONG_MASS * KLONG_MASS);
       const k = out.n++;
+      this.truthIndex[k] = -1;
+      this.coshEta[k] = cosh;
       out.ptGeV[k] = p / cosh; out.eta[k] = eta; out.phi[k] = phi; out.massGeV[k] = KLONG_MASS; out.pid[k] = Pdg.kLong; out.vertex[k] = 0;
       out.calo[k] = 1; out.oraclePtGeV[k] = eHat / cosh; out.oracleVarGeV2[k] = (gain * gain * varMeasured) / (cosh * cosh);
     }

@@ -118,11 +118,11 @@ export function simulateDijets(options: SimulateOptions): ModData {
     axes.eta[0] = partons[0].eta; axes.eta[1] = partons[1].eta;
     axes.phi[0] = partons[0].phi; axes.phi[1] = partons[1].phi;
     const genJets = genClusterer.cluster(gen, axes);
-    const recoJets = recoClusterer.cluster(reco, axes);
+    const recoJets = recoClusterer.cluster(reco, axes, { twin: reconstructor.truthIndex, from: genJets });
     if (recoJets.nJets < 2) continue;
     writer.write({
       fn: opts.fileIndex, rn: opts.runNumber, lbn: 1 + Math.floor(ev / 1000), evn: ev + 1, npv,
-      partons, gen, genJets, reco, recoJets,
+      partons, gen, genJets, reco, recoJets, recoCoshEta: reconstructor.coshEta,
     });
   }
   return builder.finish([`ansatz-sim-${opts.detector}-${opts.spectrum}-seed${opts.seed}.h5`]);

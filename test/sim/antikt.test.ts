@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/engine/rng.js';
-import { AntiKt, ParticleBuffer, antiKtReference } from '../../src/sim/index.js';
+import { AntiKt, FULL_DETECTOR, ParticleBuffer, Reconstructor, antiKtReference } from '../../src/sim/index.js';
 
 describe('AntiKt', () => {
   it('AntiKt(0.5).cluster(p) on a hand-made event: the harder jet is a cone, the softer one takes the rest', () => {
@@ -89,6 +89,27 @@ describe('AntiKt', () => {
         expect(Array.from(got.e.subarray(0, got.nJets))).toEqual(Array.from(ref.e));
         expect(Array.from(got.px.subarray(0, got.nJets))).toEqual(Array.from(ref.px));
       }
+    }
+  });
+  it('cluster(reco, axes, { twin, from }) reuses the GEN clustering\'s cos φ, sin φ, e^η and gives the same jets (and Reconstructor.coshEta is cosh η)', () => {
+    const rng = new Rng(17), rec = new Reconstructor(FULL_DETECTOR), pids = [211, -211, 22, 130, 2112, 11, 13, 321];
+    const gen = new ParticleBuffer(), pileup = new ParticleBuffer(), reco = new ParticleBuffer();
+    const genKt = new AntiKt(0.5), recoKt = new AntiKt(0.5), plainKt = new AntiKt(0.5);
+    for (let ev = 0; ev < 30; ev++) {
+      gen.clear(); pileup.clear(); reco.clear();
+      for (let i = 0; i < 60; i++) gen.push(0.5 + 80 * rng.uniform() ** 3, rng.uniformIn(-2.8, 2.8), 2 * Math.PI * rng.uniform(), i % 3 === 0 ? 0 : 0.14, pids[i % pids.length]!, 0);
+      for (let i = 0; i < 25; i++) pileup.push(0.3 + 2 * rng.uniform(), rng.uniformIn(-2.8, 2.8), 2 * Math.PI * rng.uniform(), 0.14, 211, 1 + (i % 4));
+      rec.reconstruct(rng, gen, pileup, reco);
+      for (let k = 0; k < reco.n; k++) {
+        const t = rec.truthIndex[k]!;
+        if (t >= 0) expect([reco.eta[k], reco.phi[k]]).toEqual([gen.eta[t], gen.phi[t]]);
+        expect(rec.coshEta[k]).toBe(Math.cosh(reco.eta[k]!));
+      }
+      const genJets = genKt.cluster(gen);
+      const shared = recoKt.cluster(reco, undefined, { twin: rec.truthIndex, from: genJets }), plain = plainKt.cluster(reco);
+      expect(shared.nJets).toBe(plain.nJets);
+      for (const f of ['px', 'py', 'pz', 'e'] as const) expect(Array.from(shared[f].subarray(0, shared.nJets))).toEqual(Array.from(plain[f].subarray(0, plain.nJets)));
+      expect(Array.from(shared.jetOf.subarray(0, reco.n))).toEqual(Array.from(plain.jetOf.subarray(0, reco.n)));
     }
   });
 });
