@@ -10,8 +10,19 @@
  * const rng = new Rng(42);
  * rng.normal(); // a standard normal deviate
  */
+/** Raw outputs generated per refill of Rng.ahead. */
+const RAW_BLOCK = 64;
+
 export class Rng {
   private readonly s = new Int32Array(4);
+  /**
+   * Raw xoshiro outputs generated ahead in blocks (the stream is unchanged: draws read them in
+   * order). A draw is then an array read, small enough for V8 to inline at every call site; a
+   * draw that is not inlined returns its double boxed, and those boxes were most of the
+   * simulator's garbage.
+   */
+  private readonly ahead = new Int32Array(RAW_BLOCK);
+  private nextRaw = RAW_BLOCK;
   private readonly spare = new Float64Array(1);
   private readonly scratch = new Float64Array(1);
   private hasSpare = false;
@@ -34,28 +45,35 @@ export class Rng {
 
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
-    return this.step() >>> 0;
+    if (this.nextRaw === RAW_BLOCK) this.refill();
+    return this.ahead[this.nextRaw++]! >>> 0;
   }
 
-  /** One xoshiro128** step; the output as a signed 32-bit integer (the same bits). */
-  private step(): number {
-    const st = this.s;
-    const s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
-    const m = Math.imul(s1, 5);
-    const r = Math.imul((m << 7) | (m >>> 25), 9);
-    const t2 = s2 ^ s0, t3 = s3 ^ s1;
-    st[0] = s0 ^ t3;
-    st[1] = s1 ^ t2;
-    st[2] = t2 ^ (s1 << 9);
-    st[3] = (t3 << 11) | (t3 >>> 21);
-    return r;
+  /** Moves the unread raw outputs to the front of `ahead` and fills the rest with xoshiro128** steps. */
+  private refill(): void {
+    const a = this.ahead, st = this.s;
+    let k = 0;
+    for (let i = this.nextRaw; i < RAW_BLOCK; i++) a[k++] = a[i]!;
+    let s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+    for (; k < RAW_BLOCK; k++) {
+      const m = Math.imul(s1, 5);
+      a[k] = Math.imul((m << 7) | (m >>> 25), 9);
+      const t2 = s2 ^ s0, t3 = s3 ^ s1, shifted = s1 << 9;
+      s0 ^= t3;
+      s1 ^= t2;
+      s2 = t2 ^ shifted;
+      s3 = (t3 << 11) | (t3 >>> 21);
+    }
+    st[0] = s0; st[1] = s1; st[2] = s2; st[3] = s3;
+    this.nextRaw = 0;
   }
 
   /** Uniform in [0, 1) with 53 random bits. */
   uniform(): number {
-    const hi = this.step() >>> 5;
-    const lo = this.step() >>> 6;
-    return (hi * 67108864 + lo) / 9007199254740992;
+    if (this.nextRaw > RAW_BLOCK - 2) this.refill();
+    const a = this.ahead, i = this.nextRaw;
+    this.nextRaw = i + 2;
+    return ((a[i]! >>> 5) * 67108864 + (a[i + 1]! >>> 6)) / 9007199254740992;
   }
 
   /** Uniform in [lo, hi). */
