@@ -12,7 +12,7 @@
  */
 import type { Rng } from '../engine/rng.js';
 import type { ParticleBuffer } from './particleBuffer.js';
-import { type DetectorModel, RESPONSE_FLOOR_GEV, hcalResponse, hcalResolutionGeV, hcalInverseResponse, calorimeterTrustsHadron } from './detector.js';
+import { type DetectorModel, hcalResponse, hcalResolutionGeV, hcalInverseResponse, calorimeterTrustsHadron } from './detector.js';
 import { Pdg, Species, pdgMassGeV, speciesOf } from './pdg.js';
 import { HcalCells } from './hcalCells.js';
 
@@ -62,7 +62,7 @@ export class Reconstructor {
   private particles(rng: Rng, src: ParticleBuffer, isPileup: boolean, out: ParticleBuffer): void {
     const det = this.det, cells = this.cells, pending = cells.pending;
     const ecalScale = det.ecalScale;
-    const respA = det.hcalResponseA, respB = det.hcalResponseB, hS = det.hcalStochastic, hC = det.hcalConstant;
+    const hS = det.hcalStochastic, hC = det.hcalConstant;
     const ecalThreshold = det.ecalThresholdGeV;
     const oPt = out.ptGeV, oEta = out.eta, oPhi = out.phi, oM = out.massGeV, oPid = out.pid, oVtx = out.vertex;
     const oCalo = out.calo, oOr = out.oraclePtGeV, oVar = out.oracleVarGeV2, oTruth = this.truthIndex, oCosh = this.coshEta;
@@ -125,7 +125,7 @@ export class Reconstructor {
             k++;
             depositE = e; tracked = true; eTrack = ptTrack * cosh;
           } else {
-            const r = respA === 0 ? 1 : 1 - respA * Math.exp(-respB * Math.log((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10));
+            const r = hcalResponse(e, det);
             const ce = hC * e;
             const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
             if (d > 0) {
@@ -140,12 +140,12 @@ export class Reconstructor {
       }
       if (depositE < 0) continue;
       // An HCAL shower of true energy e; tracked showers also add their expected deposit at the track energy.
-      const r = respA === 0 ? 1 : 1 - respA * Math.exp(-respB * Math.log((e > RESPONSE_FLOOR_GEV ? e : RESPONSE_FLOOR_GEV) / 10));
+      const r = hcalResponse(e, det);
       const ce = hC * e;
       const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
       pending[0] = eta; pending[1] = phi; pending[2] = d;
       if (!tracked) { pending[3] = 0; pending[4] = 0; cells.addPending(); continue; }
-      const rt = respA === 0 ? 1 : 1 - respA * Math.exp(-respB * Math.log((eTrack > RESPONSE_FLOOR_GEV ? eTrack : RESPONSE_FLOOR_GEV) / 10));
+      const rt = hcalResponse(eTrack, det);
       const ct = hC * eTrack;
       const noise = rt * Math.sqrt(ct * ct + hS * hS * eTrack);
       pending[3] = rt * eTrack; pending[4] = noise * noise;
