@@ -88,9 +88,16 @@ export class Rng {
 
   /** Standard normal deviate (Marsaglia's polar method; the second deviate is kept for the next call). */
   normal(): number {
+    this.normalToScratch();
+    return this.scratch[0]!;
+  }
+
+  /** One standard normal deviate into scratch[0] (no double returned, so nothing boxed where the call is not inlined). */
+  private normalToScratch(): void {
     if (this.hasSpare) {
       this.hasSpare = false;
-      return this.spare[0]!;
+      this.scratch[0] = this.spare[0]!;
+      return;
     }
     let u: number, v: number, s: number;
     do {
@@ -101,7 +108,7 @@ export class Rng {
     const f = Math.sqrt((-2 * Math.log(s)) / s);
     this.spare[0] = v * f;
     this.hasSpare = true;
-    return u * f;
+    this.scratch[0] = u * f;
   }
 
   /** Exponential deviate with the given mean. */
@@ -127,9 +134,8 @@ export class Rng {
 
   /**
    * One Gamma(shape, 1) deviate into scratch[0]. Gamma(shape) is Gamma(shape + 1)·u^(1/shape) for
-   * shape < 1, and the loop draws normal deviates: both are written out here (same draws as that
-   * recursion, same order)
-   * and the result goes through scratch, so that no call returns a double (boxed unless inlined).
+   * shape < 1, written out here (same draws as that recursion, same order); the normal deviates
+   * and the result go through scratch, so that no call returns a double (boxed unless inlined).
    */
   private gammaToScratch(shape: number): void {
     if (!(shape > 0)) throw new RangeError(`gamma: shape is ${shape}; it must be > 0`);
@@ -140,21 +146,8 @@ export class Rng {
     for (;;) {
       let x: number, v: number;
       do {
-        if (this.hasSpare) {
-          this.hasSpare = false;
-          x = this.spare[0]!;
-        } else {
-          let p: number, q: number, s: number;
-          do {
-            p = 2 * this.uniform() - 1;
-            q = 2 * this.uniform() - 1;
-            s = p * p + q * q;
-          } while (s >= 1 || s === 0);
-          const f = Math.sqrt((-2 * Math.log(s)) / s);
-          this.spare[0] = q * f;
-          this.hasSpare = true;
-          x = p * f;
-        }
+        this.normalToScratch();
+        x = this.scratch[0]!;
         v = 1 + c * x;
       } while (v <= 0);
       v = v * v * v;
