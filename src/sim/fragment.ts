@@ -102,8 +102,7 @@ function shareSpecies(rng: Rng, tune: GeneratorTune, ptGeV: number, count: numbe
 function pushInCone(rng: Rng, tune: GeneratorTune, parton: Parton, gluon: boolean, pid: number, index: number, gen: ParticleBuffer): void {
   const a = gen.pending, ptGeV = a[0]!;
   if (!(ptGeV > 1e-3)) return;
-  // rng.exponential(mean), written out: the call's boxed argument and result were most of the garbage.
-  const kt = -(tune.meanKtGeV * (gluon ? 1.3 : 1)) * Math.log(1 - rng.uniform());
+  const kt = rng.exponential(tune.meanKtGeV * (gluon ? 1.3 : 1));
   let theta = kt / ptGeV;
   if (theta > tune.coreRadius) theta = tune.coreRadius * Math.sqrt(rng.uniform());
   const psi = 2 * Math.PI * rng.uniform();

@@ -25,8 +25,7 @@ export function addPileup(rng: Rng, tune: GeneratorTune, npv: number, eta0: numb
     const u = rng.uniform();
     const pid = u < 0.6 ? (u < 0.3 ? Pdg.pion : -Pdg.pion) : u < 0.9 ? Pdg.photon : Pdg.kLong;
     const vertex = 1 + rng.int(npv - 1);
-    // rng.exponential(mean), written out (no boxed result).
-    a[0] = -tune.pileupMeanPtGeV * Math.log(1 - rng.uniform());
+    a[0] = rng.exponential(tune.pileupMeanPtGeV);
     a[1] = eta0 + rho * Math.cos(psi); a[2] = wrapPhi(phi0 + rho * Math.sin(psi)); a[3] = pdgMassGeV(pid);
     out.pushPending(pid, vertex);
   }
