@@ -1,7 +1,8 @@
 /*
- * Anti-kT clustering for src/sim/antikt.ts: the algorithm of its JS `clusterSlots`/`collect`,
- * statement for statement, so that the merge sequence and every floating-point sum are the same
- * (the JS comments explain the algorithm; this file only mirrors it). Compiled with
+ * Anti-kT clustering for src/sim/antikt.ts: the algorithm of its JS `clusterSlots`/`collect`, so
+ * that the merge sequence and every floating-point sum are the same (the JS comments explain the
+ * algorithm). It mirrors the JS statement for statement except where a comment here says how it
+ * reaches the same values by another route (init_neighbours). Compiled with
  * -ffp-contract=off and without target attributes: no fused multiply-add may round differently
  * from V8. Only log and atan2 (a merged pseudojet's rapidity and azimuth) come from libm instead of
  * V8's fdlibm port; they can differ in the last bit, which matters only at an exact near-tie of
@@ -10,6 +11,7 @@
  * The JS side owns all memory: one Float64Array and one Int32Array of `cap` elements per field
  * (the F_ and I_ enums; the inputs and outputs come first, at the offsets src/sim/antikt.ts uses).
  */
+#include <emmintrin.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -84,20 +86,45 @@ static inline void set_dist(Work *w, int i) {
   w->dist[i] = dij <= ki ? dij : ki;
 }
 
+/*
+ * Each slot's nearest softer slot (the slots are numbered hardest first), column by column: slot b
+ * is offered to every harder slot a < b, two a's at a time in SSE2 (the same IEEE operations as
+ * delta_r2, lane by lane), each a keeping its minimum in nnd[a] and the slot in dist[a] (as a
+ * double until set_dist). Strict `<` over b ascending: the first slot at the minimum, as the JS's
+ * row scan finds; NaN distances are never taken (cmplt false, min_pd keeps the old minimum).
+ * The JS's row scans were a chain of dependent min/cmov per pair; here the a's are independent.
+ */
 static void init_neighbours(Work *w, int n) {
+  const double *restrict y = w->y, *restrict phi = w->phi;
+  double *restrict nnd = w->nnd, *restrict idx = w->dist;
+  const __m128d sign = _mm_set1_pd(-0.0), two_pi = _mm_set1_pd(TWO_PI);
   for (int a = 0; a < n; a++) {
-    double ya = w->y[a], pa = w->phi[a];
-    int best = -1;
-    double best_d = INFINITY;
-    for (int b = a + 1; b < n; b++) {
-      double d = delta_r2(w->y[b], w->phi[b], ya, pa);
-      if (d < best_d) {
-        best_d = d;
-        best = b;
+    nnd[a] = INFINITY;
+    idx[a] = -1;
+  }
+  for (int b = 1; b < n; b++) {
+    double yb = y[b], pb = phi[b];
+    __m128d vyb = _mm_set1_pd(yb), vpb = _mm_set1_pd(pb), vb = _mm_set1_pd(b);
+    int a = 0;
+    for (; a + 1 < b; a += 2) {
+      __m128d dy = _mm_sub_pd(vyb, _mm_loadu_pd(y + a));
+      __m128d dphi = _mm_andnot_pd(sign, _mm_sub_pd(vpb, _mm_loadu_pd(phi + a)));
+      dphi = _mm_min_pd(_mm_sub_pd(two_pi, dphi), dphi);
+      __m128d d = _mm_add_pd(_mm_mul_pd(dy, dy), _mm_mul_pd(dphi, dphi));
+      __m128d m = _mm_loadu_pd(nnd + a), lt = _mm_cmplt_pd(d, m);
+      _mm_storeu_pd(nnd + a, _mm_min_pd(d, m));
+      _mm_storeu_pd(idx + a, _mm_or_pd(_mm_and_pd(lt, vb), _mm_andnot_pd(lt, _mm_loadu_pd(idx + a))));
+    }
+    if (a < b) {
+      double d = delta_r2(yb, pb, y[a], phi[a]);
+      if (d < nnd[a]) {
+        nnd[a] = d;
+        idx[a] = b;
       }
     }
-    w->nn[a] = best;
-    w->nnd[a] = best_d;
+  }
+  for (int a = 0; a < n; a++) {
+    w->nn[a] = (int)idx[a];
     set_dist(w, a);
   }
 }
