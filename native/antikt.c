@@ -62,6 +62,15 @@ static void carve(Work *w, double *f64, int32_t *i32, size_t cap) {
   for (int k = 0; k < I32_FIELDS; k++) *g[k] = i32 + k * cap;
 }
 
+/*
+ * minsd: exactly `a < b ? a : b` (b when either is NaN), one instruction where gcc spells that
+ * select in four (cmpnltsd, and, andn, or): in the pseudojet loops the time goes with the
+ * instruction count (delta_r2: 2-3 % of the clusterer's time).
+ */
+static inline double min_sd(double a, double b) {
+  return _mm_cvtsd_f64(_mm_min_sd(_mm_set_sd(a), _mm_set_sd(b)));
+}
+
 static inline double delta_r2(double ya, double phia, double yb, double phib) {
   double dy = ya - yb;
   double dphi = fabs(phia - phib);
@@ -72,7 +81,7 @@ static inline double delta_r2(double ya, double phia, double yb, double phib) {
    * rounds to no less than PI for dphi < PI.
    */
   double other_way = TWO_PI - dphi;
-  dphi = other_way < dphi ? other_way : dphi;
+  dphi = min_sd(other_way, dphi);
   return dy * dy + dphi * dphi;
 }
 
@@ -83,7 +92,7 @@ static inline void set_dist(Work *w, int i) {
     return;
   }
   double dij = ki * w->nnd[i] * w->inv_r2;
-  w->dist[i] = dij <= ki ? dij : ki;
+  w->dist[i] = min_sd(dij, ki); /* the JS's dij <= ki ? dij : ki: at equality the same bits (ki > 0) */
 }
 
 /*
