@@ -2,9 +2,13 @@
  * Anti-kT clustering for src/sim/antikt.ts: the algorithm of its JS `clusterSlots`/`collect`, so
  * that the merge sequence and every floating-point sum are the same (the JS comments explain the
  * algorithm). It mirrors the JS statement for statement except where a comment here says how it
- * reaches the same values by another route (init_neighbours). Compiled with
- * -ffp-contract=off and without target attributes: no fused multiply-add may round differently
- * from V8. Only log and atan2 (a merged pseudojet's rapidity and azimuth) come from libm instead of
+ * reaches the same values by another route: load_slots (a counting sort on the exponent of pT^-2
+ * before the insertion sort: same stable order), init_neighbours (column by column, two slots at
+ * a time in SSE2: same nearest slot and distance, ties to the first slot), and the selects in
+ * delta_r2 and set_dist (minsd: the same choice). test/sim/native.test.ts checks these against the
+ * JS, exact ties included. Compiled with -ffp-contract=off and without target attributes (SSE2
+ * only, baseline x86-64; its double operations are IEEE, lane by lane): no fused multiply-add may
+ * round differently from V8. Only log and atan2 (a merged pseudojet's rapidity and azimuth) come from libm instead of
  * V8's fdlibm port; they can differ in the last bit, which matters only at an exact near-tie of
  * two distances (the equivalence tests and the simulator fingerprint watch for that).
  *
