@@ -180,27 +180,29 @@ static void update_geometry(Work *w, int i) {
 
 /*
  * Slots hardest first (a stable sort on pT^-2), their input data copied in. First a stable counting
- * sort on the binary exponent of pT^-2 (monotone in it for values >= 0; clamped to 64 buckets, still
- * monotone), then the JS's insertion sort: it now only has the inversions within a bucket (a factor
- * 2) to undo, and gives the same order, since both sorts keep equal values in input order. On an
- * input with NaN or negative pT^-2 the counting sort is skipped (the insertion sort alone is the JS).
+ * sort on the leading bits of pT^-2 (exponent and two mantissa bits: monotone in the value for
+ * values >= 0; clamped to 256 buckets, still monotone), then the JS's insertion sort: it now only
+ * has the inversions within a bucket (a factor 2^(1/4)) to undo, and gives the same order, since
+ * both sorts keep equal values in input order. On an input with NaN or negative pT^-2 the counting
+ * sort is skipped (the insertion sort alone is the JS's).
  */
 static void load_slots(Work *w, int n) {
   int32_t *source = w->source, *bucket = w->stack_pos, *sorted = w->stack;
   double *kinv = w->kinv;
-  int count[65] = {0}, ok = 1;
+  int count[257] = {0}, ok = 1;
   for (int s = 0; s < n; s++) {
     double k = w->in_kinv[source[s]];
     uint64_t bits;
     memcpy(&bits, &k, sizeof bits);
-    int b = (int)((bits >> 52) & 0x7ff) - 1023 + 32;
-    b = b < 0 ? 0 : b > 63 ? 63 : b;
+    /* Exponent and two leading mantissa bits (quarter octaves), 2^-32 .. 2^32 in 256 buckets. */
+    int b = (int)((bits >> 50) & 0x1fff) - ((1023 - 32) << 2);
+    b = b < 0 ? 0 : b > 255 ? 255 : b;
     bucket[s] = b;
     count[b + 1]++;
     ok &= k >= 0;
   }
   if (ok) {
-    for (int b = 1; b < 64; b++) count[b] += count[b - 1];
+    for (int b = 1; b < 256; b++) count[b] += count[b - 1];
     for (int s = 0; s < n; s++) sorted[count[bucket[s]]++] = source[s];
     memcpy(source, sorted, (size_t)n * sizeof *source);
   }
