@@ -2,7 +2,7 @@
  * Anti-kT clustering for src/sim/antikt.ts: the algorithm of its JS `clusterSlots`/`collect`, so
  * that the merge sequence and every floating-point sum are the same (the JS comments explain the
  * algorithm). It mirrors the JS statement for statement except where a comment here says how it
- * reaches the same values by another route: load_slots (a counting sort on the exponent of pT^-2
+ * reaches the same values by another route: load_slots (a counting sort on the leading bits of pT^-2
  * before the insertion sort: same stable order), init_neighbours (column by column, two slots at
  * a time in SSE2: same nearest slot and distance, ties to the first slot), and the selects in
  * delta_r2 and set_dist (minsd: the same choice). test/sim/native.test.ts checks these against the
