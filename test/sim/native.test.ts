@@ -97,3 +97,54 @@ describe.skipIf(skipReason !== undefined)('native anti-kT', () => {
     expect(straddling).toBeGreaterThan(300);
   });
 });
+
+/**
+ * Exact ties everywhere: positions on a 0.05 lattice (equal pair distances), pT from a few values
+ * (equal pT^−2), repeated particles (zero distances), a core on the φ cut, sizes odd and even.
+ * native/antikt.c reaches the JS's neighbours by other routes (column-wise SIMD scans, a counting
+ * sort before the insertion sort): at ties it must still take the first slot in list order.
+ */
+function tiedEvent(rng: Rng, p: ParticleBuffer, signedPhi: boolean): number[] {
+  const wrap = (phi: number): number => {
+    const t = ((phi % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+    return signedPhi && t > Math.PI ? t - 2 * Math.PI : t;
+  };
+  p.clear();
+  const axes: number[] = [];
+  const nCores = 1 + rng.int(2);
+  for (let k = 0; k < nCores; k++) {
+    const eta0 = 0.05 * (rng.int(40) - 20), phi0 = k === 0 ? (signedPhi ? Math.PI : 0) : 0.05 * rng.int(126);
+    axes.push(eta0, phi0);
+    const nk = rng.int(90);
+    for (let i = 0; i < nk; i++) {
+      const pt = [1, 2, 3, 5, 40][rng.int(5)]!;
+      p.push(pt, eta0 + 0.05 * (rng.int(15) - 7), wrap(phi0 + 0.05 * (rng.int(15) - 7)), rng.uniform() < 0.5 ? 0 : 0.14, 211, 0);
+      if (rng.uniform() < 0.15) p.push(pt, p.eta[p.n - 1]!, p.phi[p.n - 1]!, p.massGeV[p.n - 1]!, 211, 0);
+    }
+  }
+  const nSoft = rng.int(30);
+  for (let i = 0; i < nSoft; i++) p.push(0.5 * (1 + rng.int(3)), 0.05 * (rng.int(100) - 50), wrap(0.05 * rng.int(126)), 0, 22, 0);
+  return axes;
+}
+
+describe.skipIf(skipReason !== undefined)('native anti-kT at exact ties', () => {
+  it('gives the JS clusterer\'s jets, jetOf and hardOrder on lattice events with equal pT and repeated particles (R = 0.4, 0.5, 1)', () => {
+    let events = 0;
+    for (const [seed, radius] of [[11, 0.5], [12, 0.5], [13, 0.4], [14, 1.0]] as const) {
+      const rng = new Rng(seed), p = new ParticleBuffer();
+      const native = new AntiKt(radius), js = new AntiKt(radius, { native: false });
+      for (let ev = 0; ev < 120; ev++) {
+        const axisList = tiedEvent(rng, p, ev % 2 === 0);
+        if (p.n === 0) continue;
+        const axes = axisList.length >= 4 ? { eta: [axisList[0]!, axisList[2]!], phi: [axisList[1]!, axisList[3]!] } : undefined;
+        for (const a of [undefined, axes]) {
+          const got = native.cluster(p, a), want = js.cluster(p, a);
+          expectSameJets(got, want, p.n);
+          expect(Array.from(got.hardOrder!.subarray(0, p.n))).toEqual(Array.from(want.hardOrder!.subarray(0, p.n)));
+        }
+        events++;
+      }
+    }
+    expect(events).toBeGreaterThan(400);
+  });
+});
