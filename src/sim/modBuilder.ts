@@ -128,17 +128,35 @@ export class ModBuilder {
    * larger buffer (mind byteOffset/byteLength, as h5wasm does, when going through `.buffer`).
    */
   finish(filenames: string[]): ModData {
-    const ints = this.jetsI.finish();
-    const jetsI = new BigInt64Array(ints.length);
-    for (let k = 0; k < ints.length; k++) jetsI[k] = BigInt(ints[k]!);
     return {
-      jetsI: { cols: [...this.jetsICols], data: jetsI, rows: this.nJets },
+      jetsI: { cols: [...this.jetsICols], data: toBigInt64Array(this.jetsI.finish()), rows: this.nJets },
       jetsF: { cols: [...this.jetsFCols], data: this.jetsF.finish(), rows: this.nJets },
       pfcs: { cols: [...this.pfcsCols], data: this.pfcs.finish(), rows: this.pfcs.rows },
-      pfcsIndex: BigInt64Array.from(this.pfcsIndex, (v) => BigInt(v)),
+      pfcsIndex: toBigInt64Array(this.pfcsIndex),
       gens: { cols: [...this.gensCols], data: this.gens.finish(), rows: this.gens.rows },
-      gensIndex: BigInt64Array.from(this.gensIndex, (v) => BigInt(v)),
+      gensIndex: toBigInt64Array(this.gensIndex),
       filenames,
     };
   }
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Integers (|v| < 2^53) as a BigInt64Array. On little-endian machines each is written as its two
+ * 32-bit two's-complement halves: a BigInt per value cost about 1 µs per simulated event.
+ */
+function toBigInt64Array(values: ArrayLike<number>): BigInt64Array {
+  const out = new BigInt64Array(values.length);
+  if (!LITTLE_ENDIAN) {
+    for (let k = 0; k < values.length; k++) out[k] = BigInt(values[k]!);
+    return out;
+  }
+  const words = new Int32Array(out.buffer);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    words[2 * k] = v; // ToInt32 keeps the low 32 bits of an integer
+    words[2 * k + 1] = Math.floor(v / 4294967296);
+  }
+  return out;
 }

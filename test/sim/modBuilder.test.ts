@@ -40,3 +40,18 @@ describe('ModBuilder', () => {
     roundTrip(3, () => 1, 3);
   });
 });
+
+describe('ModBuilder integer columns', () => {
+  it('jets_i and the row indices hold every integer exactly, negative and beyond 32 bits', () => {
+    const values = [0, 1, -1, 211, -211, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 40 + 5, -(2 ** 35) - 3, 2 ** 53 - 1, -(2 ** 53) + 1];
+    const b = new ModBuilder(['v'], ['x'], ['pt', 'y', 'phi', 'm', 'pid', 'vertex', 'calo'], ['pt', 'y', 'phi', 'm', 'pid']);
+    for (const v of values) {
+      b.pfc(1, 0, 0, 0, 211, 0, 0);
+      b.jet([v], [0]);
+    }
+    const mod = b.finish(['f']);
+    expect(Array.from(mod.jetsI.data)).toEqual(values.map((v) => BigInt(v)));
+    expect(Array.from(mod.pfcsIndex)).toEqual(values.map((_, k) => BigInt(k)).concat([BigInt(values.length)]));
+    expect(Array.from(mod.gensIndex)).toEqual(Array.from({ length: values.length + 1 }, () => 0n));
+  });
+});
