@@ -32,12 +32,14 @@ function roundTrip(events: number, count: (e: number) => number, knownEvents: nu
 }
 
 describe('ModBuilder', () => {
-  it('ModBuilder.finish returns every row in order: unknown size, sized from the pilot, and an estimate that falls short', () => {
+  it('ModBuilder.finish returns every row in order: unknown size, sized from the pilot (in place or moved), and an estimate that falls short', () => {
     roundTrip(500, () => 40, 0);
     roundTrip(500, () => 40, 500);
     // Few particles per event in the pilot, then many: the estimate is exceeded and the store falls back to chunks.
     roundTrip(1200, (e) => (e < 400 ? 30 : 200), 1200);
     roundTrip(3, () => 1, 3);
+    // More rows per event than the store reserves at the start: the pilot moves to an array of the estimated size.
+    roundTrip(300, () => 100, 300);
   });
 });
 
