@@ -152,7 +152,9 @@ export class Rng {
    */
   private gammaToScratch(shape: number): void {
     if (!(shape > 0)) throw new RangeError(`gamma: shape is ${shape}; it must be > 0`);
-    const boosted = shape < 1, a = boosted ? shape + 1 : shape;
+    // shape + 0 rather than shape: a conditional merging the computed shape + 1 with the (tagged)
+    // argument itself would box shape + 1, a heap number per draw.
+    const boosted = shape < 1, a = shape + (boosted ? 1 : 0);
     const d = a - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     let g: number;
