@@ -5,7 +5,7 @@ import type { Parton } from './fragment.js';
 import type { ModBuilder } from './modBuilder.js';
 import type { Calibration } from './calibration.js';
 import type { EventSummary } from './simulate.js';
-import { SPECIES_ENERGY_SUMS, addSpeciesEnergy, jetArea, jetKinematics, pairMass, qualityFromEnergies, type JetKinematics } from './jets.js';
+import { SPECIES_ENERGY_SUMS, addSpeciesEnergy, jetArea, jetIdFromEnergies, jetKinematics, maxNeutralFraction, pairMass, type JetKinematics } from './jets.js';
 import { invertResponse } from './response.js';
 import { rapidityFromEta, deltaPhi } from './kinematics.js';
 
@@ -18,6 +18,10 @@ const MATCH_CANDIDATES = 4;
  * energies (SPECIES_ENERGY_SUMS), then the oracle's Σ p̂T cos φ, Σ p̂T sin φ and Σ var.
  */
 const ORACLE_X = SPECIES_ENERGY_SUMS, ORACLE_Y = ORACLE_X + 1, ORACLE_VAR = ORACLE_X + 2, JET_SUMS = ORACLE_X + 3;
+/** Slots of EventWriter.eventValues: each stored jet's JEC, the GEN and reco dijet masses, the event weight. */
+const JEC = 0, GEN_MJJ = 2, RECO_MJJ = 3, WEIGHT = 4;
+/** Slots of EventWriter.oracleOut. */
+const ORACLE_PT = 0, ORACLE_SIGMA = 1;
 
 /** One event handed to the writer. */
 export interface SimEvent {
@@ -43,6 +47,12 @@ export class EventWriter {
   private readonly genKin: JetKinematics[] = Array.from({ length: MATCH_CANDIDATES }, () => ({ pt: 0, y: 0, phi: 0, m: 0, eta: 0 }));
   private readonly floatRow: Float64Array;
   private readonly intRow = new Float64Array(7);
+  /**
+   * Per-event values both jets' rows share, and the oracle of the jet being written: kept in arrays
+   * rather than passed or returned, which would box each double where V8 does not inline the call.
+   */
+  private readonly eventValues = new Float64Array(5);
+  private readonly oracleOut = new Float64Array(2);
   private readonly sums = new Float64Array(2 * JET_SUMS);
   private readonly nConst = new Int32Array(2);
   /** Constituents of the two jets being written (see `collectConstituents`), and how many each. */
@@ -64,15 +74,20 @@ export class EventWriter {
     const { genJets, recoJets } = ev;
     for (let j = 0; j < 2; j++) jetKinematics(recoJets, j, this.kin[j]!);
     for (let g = 0; g < Math.min(genJets.nJets, MATCH_CANDIDATES); g++) jetKinematics(genJets, g, this.genKin[g]!);
-    const genMatch = [this.matchGen(ev, 0), this.matchGen(ev, 1)] as const;
-    const jec = [this.jec(0), this.jec(1)] as const;
-    const genMjj = genMatch[0] >= 0 && genMatch[1] >= 0 && genMatch[0] !== genMatch[1] ? pairMass(genJets, genMatch[0], genMatch[1]) : -1;
-    const recoMjj = pairMass(recoJets, 0, 1, jec[0], jec[1]);
-    const weight = this.eventWeight === undefined ? 1 : this.eventWeight({ hardPtGeV: ev.partons[0].ptGeV, genMjjGeV: genMjj, recoMjjGeV: recoMjj });
+    const genMatch0 = this.matchGen(ev, 0), genMatch1 = this.matchGen(ev, 1);
+    const values = this.eventValues;
+    values[JEC] = this.jec(0);
+    values[JEC + 1] = this.jec(1);
+    const genMjj = genMatch0 >= 0 && genMatch1 >= 0 && genMatch0 !== genMatch1 ? pairMass(genJets, genMatch0, genMatch1) : -1;
+    const recoMjj = pairMass(recoJets, 0, 1, values[JEC]!, values[JEC + 1]!);
+    values[GEN_MJJ] = genMjj;
+    values[RECO_MJJ] = recoMjj;
+    values[WEIGHT] = this.eventWeight === undefined ? 1 : this.eventWeight({ hardPtGeV: ev.partons[0].ptGeV, genMjjGeV: genMjj, recoMjjGeV: recoMjj });
     this.sumRecoJets(ev);
     this.constituents = collectConstituents(ev.reco, recoJets, 0, 1, this.constituents, this.nConstituents);
-    this.genConstituents = collectConstituents(ev.gen, genJets, genMatch[0], genMatch[1], this.genConstituents, this.nGenConstituents);
-    for (let j = 0; j < 2; j++) this.writeJet(ev, j, genMatch[j]!, jec[j]!, genMjj, recoMjj, weight);
+    this.genConstituents = collectConstituents(ev.gen, genJets, genMatch0, genMatch1, this.genConstituents, this.nGenConstituents);
+    this.writeJet(ev, 0, genMatch0);
+    this.writeJet(ev, 1, genMatch1);
   }
 
   /**
@@ -114,21 +129,22 @@ export class EventWriter {
     return best;
   }
 
-  private writeJet(ev: SimEvent, j: number, g: number, jec: number, genMjj: number, recoMjj: number, weight: number): void {
+  /** Writes SIM jet j's rows; g is its matched GEN jet or −1. */
+  private writeJet(ev: SimEvent, j: number, g: number): void {
     const { reco, gen, recoJets, genJets, partons } = ev;
-    const k = this.kin[j]!;
+    const k = this.kin[j]!, values = this.eventValues;
     const area = jetArea(recoJets, j, R);
-    const { quality, maxNef } = qualityFromEnergies(this.sums, j * JET_SUMS, this.nConst[j]!, Math.abs(k.eta));
+    const quality = jetIdFromEnergies(this.sums, j * JET_SUMS, this.nConst[j]!, Math.abs(k.eta));
     const parton = nearestParton(partons, k);
     const gk = g >= 0 ? this.genKin[g] : undefined;
-    const [oraclePt, oracleSigma] = this.oracle(ev, j, k.eta, area);
+    this.oracle(ev, j, k.eta, area);
     const row = this.floatRow;
     let c = 0;
     row[c++] = k.pt; row[c++] = k.y; row[c++] = k.phi; row[c++] = k.m; row[c++] = k.eta;
-    row[c++] = jec; row[c++] = area; row[c++] = maxNef;
+    row[c++] = values[JEC + j]!; row[c++] = area; row[c++] = maxNeutralFraction(this.sums, j * JET_SUMS);
     row[c++] = gk ? gk.pt : -1; row[c++] = gk ? gk.y : -1; row[c++] = gk ? gk.phi : -1; row[c++] = gk ? gk.m : -1; row[c++] = gk ? gk.eta : -1;
-    row[c++] = parton.ptGeV; row[c++] = parton.eta; row[c++] = parton.phi; row[c++] = weight;
-    row[c++] = oraclePt; row[c++] = oracleSigma; row[c++] = genMjj; row[c++] = recoMjj;
+    row[c++] = parton.ptGeV; row[c++] = parton.eta; row[c++] = parton.phi; row[c++] = values[WEIGHT]!;
+    row[c++] = this.oracleOut[ORACLE_PT]!; row[c++] = this.oracleOut[ORACLE_SIGMA]!; row[c++] = values[GEN_MJJ]!; row[c++] = values[RECO_MJJ]!;
     this.writeParticles(reco, recoJets, this.constituents[j]!, this.nConstituents[j]!, true);
     if (g >= 0) this.writeParticles(gen, genJets, this.genConstituents[j]!, this.nGenConstituents[j]!, false);
     const ir = this.intRow;
@@ -136,12 +152,18 @@ export class EventWriter {
     this.builder.jet(ir, row);
   }
 
-  private oracle(ev: SimEvent, j: number, eta: number, area: number): [number, number] {
-    const sums = this.sums, o = j * JET_SUMS, v = sums[o + ORACLE_VAR]!;
+  /** The oracle's pT and σ of SIM jet j into oracleOut. */
+  private oracle(ev: SimEvent, j: number, eta: number, area: number): void {
+    const sums = this.sums, o = j * JET_SUMS, v = sums[o + ORACLE_VAR]!, out = this.oracleOut;
     const raw = Math.hypot(sums[o + ORACLE_X]!, sums[o + ORACLE_Y]!);
-    if (this.calibration === undefined || !(raw > 0)) return [raw, Math.sqrt(v)];
+    if (this.calibration === undefined || !(raw > 0)) {
+      out[ORACLE_PT] = raw;
+      out[ORACLE_SIGMA] = Math.sqrt(v);
+      return;
+    }
     const g = invertResponse(this.calibration.oracle, raw, eta, (ev.npv - 1) * area);
-    return [g, this.calibration.oracleSigmaScale * (g / raw) * Math.sqrt(v)];
+    out[ORACLE_PT] = g;
+    out[ORACLE_SIGMA] = this.calibration.oracleSigmaScale * (g / raw) * Math.sqrt(v);
   }
 
   /** Writes the `n` particles `list` of `p` (pfcs rows if `isReco`, else gens rows). */
@@ -189,6 +211,8 @@ function insertByPt(list: Int32Array, n: number, i: number, pt: Float64Array): n
 }
 
 function nearestParton(partons: readonly [Parton, Parton], k: JetKinematics): Parton {
-  const d = (p: Parton): number => (p.eta - k.eta) ** 2 + deltaPhi(p.phi, k.phi) ** 2;
-  return d(partons[0]) <= d(partons[1]) ? partons[0] : partons[1];
+  const a = partons[0], b = partons[1];
+  const da = (a.eta - k.eta) ** 2 + deltaPhi(a.phi, k.phi) ** 2;
+  const db = (b.eta - k.eta) ** 2 + deltaPhi(b.phi, k.phi) ** 2;
+  return da <= db ? a : b;
 }

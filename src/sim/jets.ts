@@ -70,7 +70,7 @@ export function jetQuality(reco: ParticleBuffer, jetOf: Int32Array, j: number, a
     addSpeciesEnergy(sums, 0, reco.ptGeV[i]! * (coshEta !== undefined ? coshEta[i]! : Math.cosh(reco.eta[i]!)), reco.pid[i]!);
     nConst++;
   }
-  return qualityFromEnergies(sums, 0, nConst, absEta);
+  return { quality: jetIdFromEnergies(sums, 0, nConst, absEta), maxNef: maxNeutralFraction(sums, 0) };
 }
 
 /** Energy sums a jet ID needs, at offset o of a sums array: total, charged hadrons, neutral hadrons, photons, electrons. */
@@ -86,13 +86,18 @@ export function addSpeciesEnergy(sums: Float64Array, o: number, e: number, pid: 
   else if (s === Species.electron) sums[o + 4]! += e;
 }
 
-/** The jet ID (see `jetQuality`) from the energy sums at sums[o..) of a jet with nConst constituents. */
-export function qualityFromEnergies(sums: Float64Array, o: number, nConst: number, absEta: number): { quality: number; maxNef: number } {
+/** max(neutral-hadron fraction, photon fraction) of the jet whose energy sums are at sums[o..). */
+export function maxNeutralFraction(sums: Float64Array, o: number): number {
   const eTot = sums[o]!;
-  const chf = sums[o + 1]! / eTot, nhf = sums[o + 2]! / eTot, nef = sums[o + 3]! / eTot, cef = sums[o + 4]! / eTot;
-  const maxNef = Math.max(nhf, nef);
+  return Math.max(sums[o + 2]! / eTot, sums[o + 3]! / eTot);
+}
+
+/** The jet ID (a Quality, see `jetQuality`) from the energy sums at sums[o..) of a jet with nConst constituents. */
+export function jetIdFromEnergies(sums: Float64Array, o: number, nConst: number, absEta: number): number {
+  const eTot = sums[o]!;
+  const chf = sums[o + 1]! / eTot, cef = sums[o + 4]! / eTot;
+  const maxNef = maxNeutralFraction(sums, o);
   const chargedOk = absEta > 2.4 || (chf > 0 && cef < 0.99);
-  if (nConst < 2 || !chargedOk) return { quality: Quality.none, maxNef };
-  const quality = maxNef < 0.9 ? Quality.tight : maxNef < 0.95 ? Quality.medium : maxNef < 0.99 ? Quality.loose : Quality.none;
-  return { quality, maxNef };
+  if (nConst < 2 || !chargedOk) return Quality.none;
+  return maxNef < 0.9 ? Quality.tight : maxNef < 0.95 ? Quality.medium : maxNef < 0.99 ? Quality.loose : Quality.none;
 }
