@@ -18,19 +18,12 @@ import { HcalCells } from './hcalCells.js';
 
 const PION_MASS = pdgMassGeV(Pdg.pion);
 const KLONG_MASS = pdgMassGeV(Pdg.kLong);
-/** Slots of Reconstructor.current. */
-const ENERGY = 0, COSH = 1, TRACK_ENERGY = 2;
-
-/** Particle flow's code of a charged hadron of PDG code `pid`: a π of the same charge sign. */
-function chargedPionPid(pid: number): number {
-  return pid > 0 ? Pdg.pion : -Pdg.pion;
-}
 
 /**
  * Reconstructs particle-flow candidates from true particles; reusable across events.
- * Calls with floating-point arguments that V8 does not inline box every argument, and that garbage
- * was a large part of the simulator's time: doubles go to helpers through scratch arrays, and the
- * hot paths are split into handlers small enough for their callees to be inlined.
+ * The per-particle path is written out in one loop (the detector formulas of detector.ts inlined,
+ * same expressions, same results bit for bit): calls with floating-point arguments that V8 does not
+ * inline box every argument, and that garbage was a large part of the simulator's time.
  */
 export class Reconstructor {
   private readonly cells = new HcalCells();
@@ -66,137 +59,110 @@ export class Reconstructor {
     this.coshEta = grownCosh;
   }
 
-  /**
-   * Scratch of the particle being reconstructed: its energy (ENERGY), cosh η (COSH) and, for a
-   * tracked charged hadron, the track's energy (TRACK_ENERGY). The species handlers read them here:
-   * passed as arguments, V8 would box each double where it does not inline the handler.
-   */
-  private readonly current = new Float64Array(3);
-
-  /**
-   * Reconstructs the particles of `src` into `out` from index out.n. One small handler per species
-   * (not one long loop body): each is compiled with its own inlining budget, so that the detector
-   * formulas and the Rng draws it calls are inlined and pass no boxed doubles.
-   */
   private particles(rng: Rng, src: ParticleBuffer, isPileup: boolean, out: ParticleBuffer): void {
-    const oTruth = this.truthIndex, oCosh = this.coshEta, current = this.current;
+    const det = this.det, cells = this.cells, pending = cells.pending;
+    const ecalScale = det.ecalScale;
+    const hS = det.hcalStochastic, hC = det.hcalConstant;
+    const ecalThreshold = det.ecalThresholdGeV;
+    const oPt = out.ptGeV, oEta = out.eta, oPhi = out.phi, oM = out.massGeV, oPid = out.pid, oVtx = out.vertex;
+    const oCalo = out.calo, oOr = out.oraclePtGeV, oVar = out.oracleVarGeV2, oTruth = this.truthIndex, oCosh = this.coshEta;
     let k = out.n;
     for (let i = 0; i < src.n; i++) {
-      // Set for whatever lands at k; only a handler that fills slot k (and returns k + 1) keeps it.
+      // Set for whatever lands at k; only a k++ below keeps it.
       oTruth[k] = isPileup ? -1 : i;
-      const cosh = Math.cosh(src.eta[i]!);
-      oCosh[k] = cosh;
-      current[COSH] = cosh;
-      current[ENERGY] = src.ptGeV[i]! * cosh;
+      const pt = src.ptGeV[i]!, eta = src.eta[i]!, phi = src.phi[i]!, pid = src.pid[i]!;
       const vertex = isPileup ? src.vertex[i]! : 0;
-      const species = speciesOf(src.pid[i]!);
-      if (species === Species.photon) k = this.photon(rng, src, i, out, k);
-      else if (species === Species.electron || species === Species.muon) k = this.lepton(rng, src, i, vertex, out, k);
-      else if (species === Species.neutralHadron) { if (Math.abs(src.eta[i]!) <= 3) this.shower(rng, src, i, false); }
-      else if (species === Species.chargedHadron) k = this.chargedHadron(rng, src, i, vertex, out, k);
-    }
-    out.n = k;
-  }
-
-  /** A photon: ECAL-measured inside |η| ≤ 2.5 (kept above the threshold), an HCAL shower beyond. Returns the next free slot. */
-  private photon(rng: Rng, src: ParticleBuffer, i: number, out: ParticleBuffer, k: number): number {
-    const eta = src.eta[i]!, absEta = Math.abs(eta);
-    if (absEta > 2.5) {
-      this.shower(rng, src, i, false);
-      return k;
-    }
-    const e = this.current[ENERGY]!, cosh = this.current[COSH]!;
-    // photonResolutionGeV, inlined (|η| ≤ 2.5 here).
-    const base = Math.sqrt((0.008 * e) ** 2 + 0.11 * 0.11 * e + 0.4 * 0.4);
-    const etaFactor = absEta <= 1.5 ? 1 + 0.64 * eta * eta : 2.16 + 5.6 * (absEta - 2) ** 2;
-    const sigma = this.det.ecalScale * etaFactor * base;
-    const em = e + sigma * rng.normal();
-    if (!(em > this.det.ecalThresholdGeV)) return k;
-    out.ptGeV[k] = em / cosh; out.eta[k] = eta; out.phi[k] = src.phi[i]!; out.massGeV[k] = 0; out.pid[k] = Pdg.photon; out.vertex[k] = 0;
-    out.calo[k] = 1; out.oraclePtGeV[k] = em / cosh; out.oracleVarGeV2[k] = (sigma / cosh) ** 2;
-    return k + 1;
-  }
-
-  /** An electron or muon: tracker-measured inside the tracker; a forward electron (|η| ≤ 3) showers in the HCAL. */
-  private lepton(rng: Rng, src: ParticleBuffer, i: number, vertex: number, out: ParticleBuffer, k: number): number {
-    const pt = src.ptGeV[i]!, eta = src.eta[i]!, pid = src.pid[i]!, absEta = Math.abs(eta);
-    const isMuon = speciesOf(pid) === Species.muon;
-    if (absEta > (isMuon ? 2.4 : 2.5)) {
-      if (!isMuon && absEta <= 3) this.shower(rng, src, i, false);
-      return k;
-    }
-    const rel = isMuon ? Math.sqrt(0.01 * 0.01 + (1.0e-4 * pt) ** 2) : Math.sqrt(0.03 * 0.03 + (1.3e-3 * pt) ** 2);
-    const ptm = pt * (1 + rel * rng.normal());
-    if (!(ptm > 0)) return k;
-    out.ptGeV[k] = ptm; out.eta[k] = eta; out.phi[k] = src.phi[i]!; out.massGeV[k] = pdgMassGeV(pid); out.pid[k] = pid; out.vertex[k] = vertex;
-    out.calo[k] = 0; out.oraclePtGeV[k] = ptm; out.oracleVarGeV2[k] = (rel * ptm) ** 2;
-    return k + 1;
-  }
-
-  /**
-   * A charged hadron: untracked, it showers in the HCAL; tracked, it is a track (its shower also
-   * lands in the HCAL, with the expected deposit of the track), unless the calorimeter measures it
-   * better (`calorimeterTrustsHadron`): then its energy is its raw deposit.
-   */
-  private chargedHadron(rng: Rng, src: ParticleBuffer, i: number, vertex: number, out: ParticleBuffer, k: number): number {
-    const pt = src.ptGeV[i]!, eta = src.eta[i]!, absEta = Math.abs(eta);
-    // Tracking efficiency (trackEfficiency, inlined).
-    const eff = pt <= 0.1 || absEta > 2.5 ? 0 : absEta <= 1.5 ? (pt <= 1 ? 0.7 : 0.95) : pt <= 1 ? 0.5 : pt <= 100 ? 0.83 : 0.9;
-    if (rng.uniform() >= eff) {
-      if (absEta <= 3) this.shower(rng, src, i, false);
-      return k;
-    }
-    // trackRelResolution, inlined.
-    const c = absEta <= 0.5 ? 0.01 : absEta <= 1.5 ? 0.015 : 0.025;
-    const kk = absEta <= 0.5 ? 1.5e-4 : absEta <= 1.5 ? 2.5e-4 : 5.5e-4;
-    const rel = Math.sqrt(c * c + (kk * pt) ** 2);
-    const ptTrack = pt * (1 + rel * rng.normal());
-    // Below 40 GeV the track always beats the calorimeter (both detectors); skip the comparison.
-    if (ptTrack > 0 && (ptTrack < 40 || !calorimeterTrustsHadron(ptTrack, eta, this.det))) {
-      out.ptGeV[k] = ptTrack; out.eta[k] = eta; out.phi[k] = src.phi[i]!; out.massGeV[k] = PION_MASS; out.pid[k] = chargedPionPid(src.pid[i]!); out.vertex[k] = vertex;
-      out.calo[k] = 0; out.oraclePtGeV[k] = ptTrack; out.oracleVarGeV2[k] = (rel * ptTrack) ** 2;
-      this.current[TRACK_ENERGY] = ptTrack * this.current[COSH]!;
-      this.shower(rng, src, i, true);
-      return k + 1;
-    }
-    return this.caloHadron(rng, src, i, vertex, out, k);
-  }
-
-  /** A tracked hadron whose energy the calorimeter measures better: its raw deposit, if positive. */
-  private caloHadron(rng: Rng, src: ParticleBuffer, i: number, vertex: number, out: ParticleBuffer, k: number): number {
-    const det = this.det, e = this.current[ENERGY]!, cosh = this.current[COSH]!;
-    const r = hcalResponse(e, det);
-    const ce = det.hcalConstant * e, hS = det.hcalStochastic;
-    const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
-    if (!(d > 0)) return k;
-    const eHat = hcalInverseResponse(d, det);
-    const sigma = hcalResolutionGeV(eHat, det);
-    out.ptGeV[k] = d / cosh; out.eta[k] = src.eta[i]!; out.phi[k] = src.phi[i]!; out.massGeV[k] = PION_MASS; out.pid[k] = chargedPionPid(src.pid[i]!); out.vertex[k] = vertex;
-    out.calo[k] = 1; out.oraclePtGeV[k] = eHat / cosh; out.oracleVarGeV2[k] = (sigma / cosh) ** 2;
-    return k + 1;
-  }
-
-  /**
-   * An HCAL shower of true energy current[ENERGY] into its cell; a `tracked` one also adds the
-   * expected deposit at the track energy current[TRACK_ENERGY] and its noise variance.
-   */
-  private shower(rng: Rng, src: ParticleBuffer, i: number, tracked: boolean): void {
-    const det = this.det, hS = det.hcalStochastic, hC = det.hcalConstant, e = this.current[ENERGY]!;
-    const r = hcalResponse(e, det);
-    const ce = hC * e;
-    const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
-    const pending = this.cells.pending;
-    pending[0] = src.eta[i]!; pending[1] = src.phi[i]!; pending[2] = d;
-    if (tracked) {
-      const eTrack = this.current[TRACK_ENERGY]!;
+      const absEta = Math.abs(eta), cosh = Math.cosh(eta);
+      oCosh[k] = cosh;
+      const e = pt * cosh;
+      const species = speciesOf(pid);
+      // What goes to the HCAL: `dep` true energy, `tracked` with track energy `eTrack`.
+      let depositE = -1, tracked = false, eTrack = 0;
+      if (species === Species.photon) {
+        if (absEta > 2.5) depositE = e;
+        else {
+          // photonResolutionGeV, inlined (|η| ≤ 2.5 here).
+          const base = Math.sqrt((0.008 * e) ** 2 + 0.11 * 0.11 * e + 0.4 * 0.4);
+          const etaFactor = absEta <= 1.5 ? 1 + 0.64 * eta * eta : 2.16 + 5.6 * (absEta - 2) ** 2;
+          const sigma = ecalScale * etaFactor * base;
+          const em = e + sigma * rng.normal();
+          if (em > ecalThreshold) {
+            oPt[k] = em / cosh; oEta[k] = eta; oPhi[k] = phi; oM[k] = 0; oPid[k] = Pdg.photon; oVtx[k] = 0;
+            oCalo[k] = 1; oOr[k] = em / cosh; oVar[k] = (sigma / cosh) ** 2;
+            k++;
+          }
+        }
+      } else if (species === Species.electron || species === Species.muon) {
+        const isMuon = species === Species.muon;
+        if (absEta > (isMuon ? 2.4 : 2.5)) { if (!isMuon && absEta <= 3) depositE = e; }
+        else {
+          const rel = isMuon ? Math.sqrt(0.01 * 0.01 + (1.0e-4 * pt) ** 2) : Math.sqrt(0.03 * 0.03 + (1.3e-3 * pt) ** 2);
+          const ptm = pt * (1 + rel * rng.normal());
+          if (ptm > 0) {
+            oPt[k] = ptm; oEta[k] = eta; oPhi[k] = phi; oM[k] = pdgMassGeV(pid); oPid[k] = pid; oVtx[k] = vertex;
+            oCalo[k] = 0; oOr[k] = ptm; oVar[k] = (rel * ptm) ** 2;
+            k++;
+          }
+        }
+      } else if (species === Species.neutralHadron) {
+        if (absEta <= 3) depositE = e;
+      } else if (species === Species.chargedHadron) {
+        // Tracking efficiency (trackEfficiency, inlined).
+        const eff = pt <= 0.1 || absEta > 2.5 ? 0 : absEta <= 1.5 ? (pt <= 1 ? 0.7 : 0.95) : pt <= 1 ? 0.5 : pt <= 100 ? 0.83 : 0.9;
+        if (rng.uniform() >= eff) {
+          if (absEta <= 3) depositE = e;
+        } else {
+          const charge = pid > 0 ? 1 : -1;
+          // trackRelResolution, inlined.
+          const c = absEta <= 0.5 ? 0.01 : absEta <= 1.5 ? 0.015 : 0.025;
+          const kk = absEta <= 0.5 ? 1.5e-4 : absEta <= 1.5 ? 2.5e-4 : 5.5e-4;
+          const rel = Math.sqrt(c * c + (kk * pt) ** 2);
+          const ptTrack = pt * (1 + rel * rng.normal());
+          // Below 40 GeV the track always beats the calorimeter (both detectors); skip the comparison.
+          if (ptTrack > 0 && (ptTrack < 40 || !calorimeterTrustsHadron(ptTrack, eta, det))) {
+            oPt[k] = ptTrack; oEta[k] = eta; oPhi[k] = phi; oM[k] = PION_MASS; oPid[k] = charge * Pdg.pion; oVtx[k] = vertex;
+            oCalo[k] = 0; oOr[k] = ptTrack; oVar[k] = (rel * ptTrack) ** 2;
+            k++;
+            depositE = e; tracked = true; eTrack = ptTrack * cosh;
+          } else {
+            k = this.caloHadron(rng, src, i, vertex, out, k);
+          }
+        }
+      }
+      if (depositE < 0) continue;
+      // An HCAL shower of true energy e; tracked showers also add their expected deposit at the track energy.
+      const r = hcalResponse(e, det);
+      const ce = hC * e;
+      const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
+      pending[0] = eta; pending[1] = phi; pending[2] = d;
+      if (!tracked) { pending[3] = 0; pending[4] = 0; cells.addPending(); continue; }
       const rt = hcalResponse(eTrack, det);
       const ct = hC * eTrack;
       const noise = rt * Math.sqrt(ct * ct + hS * hS * eTrack);
       pending[3] = rt * eTrack; pending[4] = noise * noise;
-    } else {
-      pending[3] = 0; pending[4] = 0;
+      cells.addPending();
     }
-    this.cells.addPending();
+    out.n = k;
+  }
+
+  /**
+   * A tracked hadron whose energy the calorimeter measures better (rare): its raw deposit, if
+   * positive, into slot k; returns the next free slot. A method of its own, with no floating-point
+   * arguments (cosh η is coshEta[k]), so that it leaves `particles` V8's inlining budget for the
+   * frequent paths.
+   */
+  private caloHadron(rng: Rng, src: ParticleBuffer, i: number, vertex: number, out: ParticleBuffer, k: number): number {
+    const det = this.det, hS = det.hcalStochastic, hC = det.hcalConstant;
+    const cosh = this.coshEta[k]!, e = src.ptGeV[i]! * cosh;
+    const r = hcalResponse(e, det);
+    const ce = hC * e;
+    const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
+    if (!(d > 0)) return k;
+    const eHat = hcalInverseResponse(d, det);
+    const sigma = hcalResolutionGeV(eHat, det);
+    out.ptGeV[k] = d / cosh; out.eta[k] = src.eta[i]!; out.phi[k] = src.phi[i]!; out.massGeV[k] = PION_MASS; out.pid[k] = (src.pid[i]! > 0 ? 1 : -1) * Pdg.pion; out.vertex[k] = vertex;
+    out.calo[k] = 1; out.oraclePtGeV[k] = eHat / cosh; out.oracleVarGeV2[k] = (sigma / cosh) ** 2;
+    return k + 1;
   }
 
   private emitNeutralHadrons(out: ParticleBuffer): void {
