@@ -86,9 +86,17 @@ export class Rng {
     return Math.floor(this.uniform() * n);
   }
 
-  /** Standard normal deviate (Marsaglia's polar method; the second deviate is kept for the next call). */
+  /**
+   * Standard normal deviate (Marsaglia's polar method; the second deviate is kept for the next call).
+   * Kept small so that V8 inlines it at every call site (a call that is not inlined returns its
+   * double boxed): the spare is read here, the polar loop runs in a call that returns nothing.
+   */
   normal(): number {
-    this.normalToScratch();
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare[0]!;
+    }
+    this.normalPairToScratch();
     return this.scratch[0]!;
   }
 
@@ -99,6 +107,11 @@ export class Rng {
       this.scratch[0] = this.spare[0]!;
       return;
     }
+    this.normalPairToScratch();
+  }
+
+  /** A fresh pair of normal deviates: the first into scratch[0], the second kept as the spare. */
+  private normalPairToScratch(): void {
     let u: number, v: number, s: number;
     do {
       u = 2 * this.uniform() - 1;
@@ -139,7 +152,9 @@ export class Rng {
    */
   private gammaToScratch(shape: number): void {
     if (!(shape > 0)) throw new RangeError(`gamma: shape is ${shape}; it must be > 0`);
-    const boosted = shape < 1, a = boosted ? shape + 1 : shape;
+    // shape + 0 rather than shape: a conditional merging the computed shape + 1 with the (tagged)
+    // argument itself would box shape + 1, a heap number per draw.
+    const boosted = shape < 1, a = shape + (boosted ? 1 : 0);
     const d = a - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     let g: number;

@@ -48,7 +48,10 @@ export const RESPONSE_FLOOR_GEV = 1;
 /** HCAL response R(E) = 1 − a·(max(E, 1 GeV)/10 GeV)^−b: mean deposit / true energy of a hadron. */
 export function hcalResponse(eGeV: number, det: DetectorModel = FULL_DETECTOR): number {
   if (det.hcalResponseA === 0) return 1;
-  const e = eGeV > RESPONSE_FLOOR_GEV ? eGeV : RESPONSE_FLOOR_GEV;
+  // Math.max, not a conditional: RESPONSE_FLOOR_GEV, an exported binding, reaches optimized code as
+  // a tagged value, and a conditional's result then merges a double with it, which V8 does by
+  // boxing the double (a heap number per call, most of this function's garbage).
+  const e = Math.max(eGeV, RESPONSE_FLOOR_GEV);
   // x^−b as exp(−b ln x): V8's Math.pow is about twice the cost of Math.exp plus Math.log, and
   // this is the simulator's most frequent power; the two differ only in the last bits.
   return 1 - det.hcalResponseA * Math.exp(-det.hcalResponseB * Math.log(e / 10));

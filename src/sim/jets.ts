@@ -63,23 +63,41 @@ function rap(c: Clustering, j: number): number {
  * holds cosh η of each particle (Reconstructor.coshEta), saving the calls.
  */
 export function jetQuality(reco: ParticleBuffer, jetOf: Int32Array, j: number, absEta: number, coshEta?: Float64Array): { quality: number; maxNef: number } {
-  let eTot = 0, eCh = 0, eNh = 0, eGam = 0, eEle = 0, nConst = 0;
+  const sums = new Float64Array(SPECIES_ENERGY_SUMS);
+  let nConst = 0;
   for (let i = 0; i < reco.n; i++) {
     if (jetOf[i] !== j) continue;
-    const e = reco.ptGeV[i]! * (coshEta !== undefined ? coshEta[i]! : Math.cosh(reco.eta[i]!));
-    eTot += e;
+    addSpeciesEnergy(sums, 0, reco.ptGeV[i]! * (coshEta !== undefined ? coshEta[i]! : Math.cosh(reco.eta[i]!)), reco.pid[i]!);
     nConst++;
-    const pid = reco.pid[i]!;
-    const s = speciesOf(pid);
-    if (s === Species.chargedHadron) eCh += e;
-    else if (s === Species.neutralHadron) eNh += e;
-    else if (s === Species.photon) eGam += e;
-    else if (s === Species.electron) eEle += e;
   }
-  const nhf = eNh / eTot, nef = eGam / eTot, chf = eCh / eTot, cef = eEle / eTot;
-  const maxNef = Math.max(nhf, nef);
+  return { quality: jetIdFromEnergies(sums, 0, nConst, absEta), maxNef: maxNeutralFraction(sums, 0) };
+}
+
+/** Energy sums a jet ID needs, at offset o of a sums array: total, charged hadrons, neutral hadrons, photons, electrons. */
+export const SPECIES_ENERGY_SUMS = 5;
+
+/** Adds a constituent of energy e and PDG code pid to the jet-ID energy sums at sums[o..o + SPECIES_ENERGY_SUMS). */
+export function addSpeciesEnergy(sums: Float64Array, o: number, e: number, pid: number): void {
+  sums[o]! += e;
+  const s = speciesOf(pid);
+  if (s === Species.chargedHadron) sums[o + 1]! += e;
+  else if (s === Species.neutralHadron) sums[o + 2]! += e;
+  else if (s === Species.photon) sums[o + 3]! += e;
+  else if (s === Species.electron) sums[o + 4]! += e;
+}
+
+/** max(neutral-hadron fraction, photon fraction) of the jet whose energy sums are at sums[o..). */
+export function maxNeutralFraction(sums: Float64Array, o: number): number {
+  const eTot = sums[o]!;
+  return Math.max(sums[o + 2]! / eTot, sums[o + 3]! / eTot);
+}
+
+/** The jet ID (a Quality, see `jetQuality`) from the energy sums at sums[o..) of a jet with nConst constituents. */
+export function jetIdFromEnergies(sums: Float64Array, o: number, nConst: number, absEta: number): number {
+  const eTot = sums[o]!;
+  const chf = sums[o + 1]! / eTot, cef = sums[o + 4]! / eTot;
+  const maxNef = maxNeutralFraction(sums, o);
   const chargedOk = absEta > 2.4 || (chf > 0 && cef < 0.99);
-  if (nConst < 2 || !chargedOk) return { quality: Quality.none, maxNef };
-  const quality = maxNef < 0.9 ? Quality.tight : maxNef < 0.95 ? Quality.medium : maxNef < 0.99 ? Quality.loose : Quality.none;
-  return { quality, maxNef };
+  if (nConst < 2 || !chargedOk) return Quality.none;
+  return maxNef < 0.9 ? Quality.tight : maxNef < 0.95 ? Quality.medium : maxNef < 0.99 ? Quality.loose : Quality.none;
 }

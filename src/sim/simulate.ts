@@ -7,7 +7,7 @@
 import { Rng } from '../engine/rng.js';
 import { ParameterError } from '../errors.js';
 import { JETS_F_COLS, JETS_I_COLS, PFCS_COLS, GENS_COLS, type ModData } from '../io/mod/layout.js';
-import { AntiKt } from './antikt.js';
+import { AntiKt, type SharedGeometry } from './antikt.js';
 import { detectorModel } from './detector.js';
 import { ParticleBuffer } from './particleBuffer.js';
 import { DEFAULT_SPECTRUM, sampleHardScatter, type SpectrumKind, type SpectrumOptions } from './spectrum.js';
@@ -16,7 +16,7 @@ import { fragmentParton, type Parton } from './fragment.js';
 import { addPileup, sampleNpv } from './pileup.js';
 import { Reconstructor } from './reconstruct.js';
 import { ModBuilder } from './modBuilder.js';
-import { EventWriter } from './eventWriter.js';
+import { EventWriter, type SimEvent } from './eventWriter.js';
 import { wrapPhi } from './kinematics.js';
 import { defaultCalibration, type Calibration } from './calibration.js';
 
@@ -99,6 +99,8 @@ export function simulateDijets(options: SimulateOptions): ModData {
     { ptGeV: 0, eta: 0, phi: 0, pid: 0, neutrinoPtGeV: 0 },
   ];
   const axes = { eta: new Float64Array(2), phi: new Float64Array(2) };
+  // One shared-geometry record and one event record for the whole run, their fields set per event.
+  let shared: SharedGeometry | undefined, event: SimEvent | undefined;
   for (let ev = 0; ev < opts.events; ev++) {
     const hard = sampleHardScatter(rng, spec, gluonFraction);
     const sigmaKick = tune.kickAGeV + tune.kickB * hard.ptHatGeV;
@@ -118,12 +120,19 @@ export function simulateDijets(options: SimulateOptions): ModData {
     axes.eta[0] = partons[0].eta; axes.eta[1] = partons[1].eta;
     axes.phi[0] = partons[0].phi; axes.phi[1] = partons[1].phi;
     const genJets = genClusterer.cluster(gen, axes);
-    const recoJets = recoClusterer.cluster(reco, axes, { twin: reconstructor.truthIndex, from: genJets });
+    shared ??= { twin: reconstructor.truthIndex, from: genJets };
+    shared.twin = reconstructor.truthIndex;
+    shared.from = genJets;
+    const recoJets = recoClusterer.cluster(reco, axes, shared);
     if (recoJets.nJets < 2) continue;
-    writer.write({
-      fn: opts.fileIndex, rn: opts.runNumber, lbn: 1 + Math.floor(ev / 1000), evn: ev + 1, npv,
-      partons, gen, genJets, reco, recoJets, recoCoshEta: reconstructor.coshEta,
-    });
+    event ??= { fn: opts.fileIndex, rn: opts.runNumber, lbn: 0, evn: 0, npv: 0, partons, gen, genJets, reco, recoJets, recoCoshEta: reconstructor.coshEta };
+    event.lbn = 1 + Math.floor(ev / 1000);
+    event.evn = ev + 1;
+    event.npv = npv;
+    event.genJets = genJets;
+    event.recoJets = recoJets;
+    event.recoCoshEta = reconstructor.coshEta;
+    writer.write(event);
   }
   return builder.finish([`ansatz-sim-${opts.detector}-${opts.spectrum}-seed${opts.seed}.h5`]);
 }

@@ -32,11 +32,28 @@ function roundTrip(events: number, count: (e: number) => number, knownEvents: nu
 }
 
 describe('ModBuilder', () => {
-  it('ModBuilder.finish returns every row in order: unknown size, sized from the pilot, and an estimate that falls short', () => {
+  it('ModBuilder.finish returns every row in order: unknown size, sized from the pilot (in place or moved), and an estimate that falls short', () => {
     roundTrip(500, () => 40, 0);
     roundTrip(500, () => 40, 500);
     // Few particles per event in the pilot, then many: the estimate is exceeded and the store falls back to chunks.
     roundTrip(1200, (e) => (e < 400 ? 30 : 200), 1200);
     roundTrip(3, () => 1, 3);
+    // More rows per event than the store reserves at the start: the pilot moves to an array of the estimated size.
+    roundTrip(300, () => 100, 300);
+  });
+});
+
+describe('ModBuilder integer columns', () => {
+  it('jets_i and the row indices hold every integer exactly, negative and beyond 32 bits', () => {
+    const values = [0, 1, -1, 211, -211, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 40 + 5, -(2 ** 35) - 3, 2 ** 53 - 1, -(2 ** 53) + 1];
+    const b = new ModBuilder(['v'], ['x'], ['pt', 'y', 'phi', 'm', 'pid', 'vertex', 'calo'], ['pt', 'y', 'phi', 'm', 'pid']);
+    for (const v of values) {
+      b.pfc(1, 0, 0, 0, 211, 0, 0);
+      b.jet([v], [0]);
+    }
+    const mod = b.finish(['f']);
+    expect(Array.from(mod.jetsI.data)).toEqual(values.map((v) => BigInt(v)));
+    expect(Array.from(mod.pfcsIndex)).toEqual(values.map((_, k) => BigInt(k)).concat([BigInt(values.length)]));
+    expect(Array.from(mod.gensIndex)).toEqual(Array.from({ length: values.length + 1 }, () => 0n));
   });
 });
