@@ -16,17 +16,12 @@
 // The fit is trained on half of the jets and its residual spread measured on the other half. A
 // linear fit on summaries is a lower bound on what a network extracts, but it shows where the
 // information is. Prints one JSON line per feature set (residual std in %).
+import { parseArgs } from 'node:util';
 import { register } from 'tsx/esm/api';
 
 register();
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
-};
-const events = Number(option('--events', 40000));
-const seed = Number(option('--seed', 5));
-const detector = option('--detector', 'full');
+const { values } = parseArgs({ options: { events: { type: 'string', default: '40000' }, seed: { type: 'string', default: '5' }, detector: { type: 'string', default: 'full' } } });
+const events = Number(values.events), seed = Number(values.seed), detector = values.detector;
 
 const { simulateDijets } = await import('../src/sim/index.ts');
 const { selectJets } = await import('../src/io/mod/index.ts');
