@@ -1,7 +1,7 @@
 import { simulateDijets } from '../sim/index.js';
 import { writeMod } from '../io/mod/index.js';
 import { InputError } from '../errors.js';
-import { emit, say, splitList, type Output } from './output.js';
+import { emit, formatDuration, say, splitList, type Output } from './output.js';
 
 export interface SimulateCommandOptions extends Output {
   events: string;
@@ -25,8 +25,14 @@ export async function simulateCommand(o: SimulateCommandOptions): Promise<void> 
     ptRangeGeV = [r[0]!, r[1]!];
   }
   const t0 = performance.now();
-  const data = simulateDijets({ events, seed, detector: o.detector, spectrum: o.spectrum, ...(ptRangeGeV ? { ptRangeGeV } : {}) });
+  const onProgress = (done: number): void => {
+    const elapsed = (performance.now() - t0) / 1000, etaSeconds = (elapsed * (events - done)) / done;
+    say(o, `simulated ${done}/${events} events  ${Math.round(done / elapsed)} events/s  ${formatDuration(elapsed)} elapsed, ETA ${formatDuration(etaSeconds)}`);
+    emit(o, { event: 'progress', eventsDone: done, events, seconds: elapsed, etaSeconds });
+  };
+  const data = simulateDijets({ events, seed, detector: o.detector, spectrum: o.spectrum, ...(ptRangeGeV ? { ptRangeGeV } : {}), onProgress });
   const seconds = (performance.now() - t0) / 1000;
+  say(o, `writing ${o.out}`);
   await writeMod(o.out, data);
   say(o, `simulated ${events} dijet events (${data.jetsF.rows} jets, ${data.pfcs.rows} particles; ${o.detector ?? 'full'} detector, ${o.spectrum ?? 'qcd'} spectrum, seed ${seed}) in ${seconds.toFixed(1)} s → ${o.out}`);
   emit(o, { event: 'done', out: o.out, events, jets: data.jetsF.rows, particles: data.pfcs.rows, seconds });

@@ -61,6 +61,10 @@ export interface SimulateOptions {
   /** jets_i fn value and run number (defaults 0 and 1). */
   fileIndex?: number;
   runNumber?: number;
+  /** Called with the number of events done after every `progressEveryEvents` of them (not at the end). */
+  onProgress?: (eventsDone: number) => void;
+  /** Events between `onProgress` calls (default 10 000). */
+  progressEveryEvents?: number;
 }
 
 const SPECTRA: readonly SpectrumKind[] = ['qcd', 'flat', 'resonance'];
@@ -101,7 +105,9 @@ export function simulateDijets(options: SimulateOptions): ModData {
   const axes = { eta: new Float64Array(2), phi: new Float64Array(2) };
   // One shared-geometry record and one event record for the whole run, their fields set per event.
   let shared: SharedGeometry | undefined, event: SimEvent | undefined;
+  const onProgress = options.onProgress, every = opts.progressEveryEvents;
   for (let ev = 0; ev < opts.events; ev++) {
+    if (onProgress !== undefined && ev > 0 && ev % every === 0) onProgress(ev);
     const hard = sampleHardScatter(rng, spec, gluonFraction);
     const sigmaKick = tune.kickAGeV + tune.kickB * hard.ptHatGeV;
     const kx = 0.5 * sigmaKick * rng.normal(), ky = 0.5 * sigmaKick * rng.normal();
@@ -144,7 +150,7 @@ function setParton(p: Parton, px: number, py: number, y: number, pid: number): v
   p.pid = pid;
 }
 
-function validate(o: SimulateOptions): { events: number; seed: number; detector: 'full' | 'fast'; spectrum: SpectrumKind; meanNpv: number; fileIndex: number; runNumber: number } {
+function validate(o: SimulateOptions): { events: number; seed: number; detector: 'full' | 'fast'; spectrum: SpectrumKind; meanNpv: number; fileIndex: number; runNumber: number; progressEveryEvents: number } {
   const owner = 'simulateDijets';
   if (!Number.isInteger(o.events) || o.events < 1) throw new ParameterError('events', owner, 'an integer ≥ 1', o.events);
   const seed = o.seed ?? 1;
@@ -157,5 +163,7 @@ function validate(o: SimulateOptions): { events: number; seed: number; detector:
   if (range !== undefined && !(range[0] > 0 && range[1] > range[0])) throw new ParameterError('ptRangeGeV', owner, 'a pair [lo, hi] with 0 < lo < hi', range);
   const meanNpv = o.meanNpv ?? 7;
   if (!(meanNpv >= 1)) throw new ParameterError('meanNpv', owner, 'a number ≥ 1', meanNpv);
-  return { events: o.events, seed, detector, spectrum, meanNpv, fileIndex: o.fileIndex ?? 0, runNumber: o.runNumber ?? 1 };
+  const progressEveryEvents = o.progressEveryEvents ?? 10_000;
+  if (!Number.isInteger(progressEveryEvents) || progressEveryEvents < 1) throw new ParameterError('progressEveryEvents', owner, 'an integer ≥ 1', progressEveryEvents);
+  return { events: o.events, seed, detector, spectrum, meanNpv, fileIndex: o.fileIndex ?? 0, runNumber: o.runNumber ?? 1, progressEveryEvents };
 }

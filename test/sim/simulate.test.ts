@@ -47,6 +47,14 @@ describe('simulateDijets', () => {
     expect(other.jetsF.data).not.toEqual(small.jetsF.data);
   });
 
+  it('simulateDijets: onProgress hears every progressEveryEvents events done, and the events do not change', () => {
+    const heard: number[] = [];
+    const watched = simulateDijets({ events: 300, seed: 11, onProgress: (done) => heard.push(done), progressEveryEvents: 100 });
+    expect(heard).toEqual([100, 200]);
+    expect(watched.pfcs.data).toEqual(small.pfcs.data);
+    expect(() => simulateDijets({ events: 10, progressEveryEvents: 0 })).toThrow(/progressEveryEvents/);
+  });
+
   it("simulateDijets({spectrum: 'resonance'}) puts the GEN dijet mass near 2800 GeV", () => {
     const res = simulateDijets({ events: 300, seed: 2, spectrum: 'resonance' });
     const m = Array.from(col(res, 'gen_mjj')).filter((v) => v > 0).sort((a, b) => a - b);
