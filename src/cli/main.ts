@@ -44,13 +44,13 @@ export function buildProgram(): Command {
 
   common(program.command('predict').description('write ẑ, σ̂ (and covariances) for every row of a data file'))
     .requiredOption('--model <dir>', 'model directory from `ansatz train`')
-    .requiredOption('--data <file>', 'input data: .csv or .parquet, with the model\'s x columns')
+    .requiredOption('--data <file>', 'input data: .csv, .parquet or a MOD .h5 file, with the model\'s x columns (a MOD file is read with the x kind and jet selection the model was trained with)')
     .requiredOption('--out <file>', 'output: .csv or .parquet')
     .action(async (opts) => (await import('./predict.js')).predictCommand(opts));
 
   common(program.command('evaluate').description('mutual information, DV loss, pulls and coverage on a data file'))
     .requiredOption('--model <dir>', 'model directory from `ansatz train`')
-    .requiredOption('--data <file>', 'data with the model\'s x and z columns')
+    .requiredOption('--data <file>', 'data with the model\'s x and z columns: .csv, .parquet or a MOD .h5 file')
     .option('--weight <col>', 'per-row sample weight column')
     .action(async (opts) => (await import('./evaluate.js')).evaluateCommand(opts));
 

@@ -106,6 +106,36 @@ describe('ansatz train rejects bad input with a clear error, a non-zero exit and
   });
 });
 
+describe('ansatz simulate → train → predict on a MOD file', () => {
+  it('simulates a MOD file, trains a PFN-PID on its particles and writes ẑ, σ̂ for its selected jets', () => {
+    const mod = join(dir, 'sim.h5');
+    const s = ansatz('simulate', '--events', '600', '--spectrum', 'flat', '--pt-range', '450,1100', '--seed', '3', '--out', mod, '--json');
+    expect(s.code).toBe(0);
+    const done = JSON.parse(s.stdout.trim().split('\n').at(-1)!);
+    expect(done).toMatchObject({ event: 'done', out: mod, events: 600 });
+    expect(done.jets).toBeGreaterThan(1100); // two jets per event, a few events with fewer
+    const model = join(dir, 'pfn-pid');
+    const t = ansatz('train', '--data', mod, '--x', 'particles', '--pid', '--z', 'gen_jet_pt', '--arch', 'pfn-pid', '--phi', '8,8', '--f', '8,8', '--epochs', '1', '--batch-size', '128', '--lr', '1e-3', '--quiet', '--out', model);
+    expect(t.stderr).toBe('');
+    expect(t.code).toBe(0);
+    const out = join(dir, 'sim-pred.csv');
+    expect(ansatz('predict', '--model', model, '--data', mod, '--out', out, '--quiet').code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    const header = lines[0]!.split(',');
+    expect(header).toEqual(expect.arrayContaining(['jet_pt', 'gen_jet_pt', 'gen_jet_pt_hat', 'gen_jet_pt_sigma']));
+    // The default selection keeps jets at GEN pT 500–1000 GeV: fewer rows than jets, every one in range.
+    const gen = header.indexOf('gen_jet_pt'), hat = header.indexOf('gen_jet_pt_hat');
+    const rows = lines.slice(1).map((l) => l.split(',').map(Number));
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.length).toBeLessThan(done.jets);
+    for (const r of rows) {
+      expect(r[gen]!).toBeGreaterThanOrEqual(500);
+      expect(r[gen]!).toBeLessThanOrEqual(1000);
+      expect(Number.isFinite(r[hat]!)).toBe(true);
+    }
+  });
+});
+
 describe('ansatz demo', () => {
   it('ansatz demo --help offers the quick JEC study with --out and the Gaussian example with --gaussian', () => {
     const r = ansatz('demo', '--help');
