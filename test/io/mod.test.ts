@@ -161,5 +161,6 @@ describe('the simulator writes MOD files the reader reads back', () => {
     expect(await readMod(path, { sliceBytes: 4096 })).toEqual(data);
     expect(await readMod(path)).toEqual(data);
     expect(await readMod(join(dir, 'sim.h5'), { sliceBytes: 1000 })).toEqual(data);
+    await expect(writeMod(join(dir, 'never.h5'), data, { sliceBytes: Number.NaN })).rejects.toThrow(/sliceBytes/);
   });
 });

@@ -1,6 +1,6 @@
 import h5wasm from 'h5wasm/node';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { InputError } from '../../errors.js';
+import { InputError, ParameterError } from '../../errors.js';
 import { tempPathFor } from '../atomic.js';
 import type { ModBlock, ModData } from './layout.js';
 
@@ -17,6 +17,12 @@ export interface ModIoOptions {
 }
 
 const DEFAULT_SLICE_BYTES = 64 << 20;
+
+function sliceBytesOf(options: ModIoOptions, owner: string): number {
+  const bytes = options.sliceBytes ?? DEFAULT_SLICE_BYTES;
+  if (!(bytes >= 8 && Number.isFinite(bytes))) throw new ParameterError('sliceBytes', owner, 'a number of bytes ≥ 8', bytes);
+  return bytes;
+}
 /** Rows per HDF5 chunk of a dataset written in slices. */
 const CHUNK_ROWS = 16384;
 
@@ -26,7 +32,7 @@ const CHUNK_ROWS = 16384;
  * file beside `path`, then renamed.
  */
 export async function writeMod(path: string, data: ModData, options: ModIoOptions = {}): Promise<void> {
-  const sliceBytes = options.sliceBytes ?? DEFAULT_SLICE_BYTES;
+  const sliceBytes = sliceBytesOf(options, 'writeMod');
   await h5wasm.ready;
   const tmp = tempPathFor(path).replace(/\.tmp$/, '.h5.tmp');
   const file = new h5wasm.File(tmp, 'w');
@@ -77,7 +83,7 @@ function writeRows(file: InstanceType<typeof h5wasm.File>, name: string, values:
 
 /** Reads a MOD file; a wrong layout is an InputError naming the file and the dataset. */
 export async function readMod(path: string, options: ModIoOptions = {}): Promise<ModData> {
-  const sliceBytes = options.sliceBytes ?? DEFAULT_SLICE_BYTES;
+  const sliceBytes = sliceBytesOf(options, 'readMod');
   if (!existsSync(path)) throw new InputError('file not found', { file: path });
   await h5wasm.ready;
   let file: InstanceType<typeof h5wasm.File>;
