@@ -1,6 +1,5 @@
 /** Per-jet quantities: kinematics of a 4-vector, the anti-kT jet area, and the CMS PF jet ID. */
 import type { Clustering } from './antikt.js';
-import type { ParticleBuffer } from './particleBuffer.js';
 import { Species, speciesOf } from './pdg.js';
 import { Quality } from '../io/mod/layout.js';
 
@@ -55,24 +54,6 @@ function rap(c: Clustering, j: number): number {
   return 0.5 * Math.log((c.e[j]! + c.pz[j]!) / (c.e[j]! - c.pz[j]!));
 }
 
-/**
- * CMS 2011 PF jet ID from the energy fractions of jet j's constituents: tight (3) when the
- * neutral-hadron and photon fractions are < 0.90, medium (2) < 0.95, loose (1) < 0.99, each also
- * requiring ≥ 2 constituents and, for |η| ≤ 2.4, a charged-hadron fraction > 0 and an electron
- * fraction < 0.99. `maxNef` = max(neutral-hadron fraction, photon fraction). `coshEta`, if given,
- * holds cosh η of each particle (Reconstructor.coshEta), saving the calls.
- */
-export function jetQuality(reco: ParticleBuffer, jetOf: Int32Array, j: number, absEta: number, coshEta?: Float64Array): { quality: number; maxNef: number } {
-  const sums = new Float64Array(SPECIES_ENERGY_SUMS);
-  let nConst = 0;
-  for (let i = 0; i < reco.n; i++) {
-    if (jetOf[i] !== j) continue;
-    addSpeciesEnergy(sums, 0, reco.ptGeV[i]! * (coshEta !== undefined ? coshEta[i]! : Math.cosh(reco.eta[i]!)), reco.pid[i]!);
-    nConst++;
-  }
-  return { quality: jetIdFromEnergies(sums, 0, nConst, absEta), maxNef: maxNeutralFraction(sums, 0) };
-}
-
 /** Energy sums a jet ID needs, at offset o of a sums array: total, charged hadrons, neutral hadrons, photons, electrons. */
 export const SPECIES_ENERGY_SUMS = 5;
 
@@ -92,7 +73,12 @@ export function maxNeutralFraction(sums: Float64Array, o: number): number {
   return Math.max(sums[o + 2]! / eTot, sums[o + 3]! / eTot);
 }
 
-/** The jet ID (a Quality, see `jetQuality`) from the energy sums at sums[o..) of a jet with nConst constituents. */
+/**
+ * CMS 2011 PF jet ID (a Quality) from the energy sums at sums[o..) of a jet with nConst
+ * constituents: tight (3) when the neutral-hadron and photon fractions are < 0.90, medium (2)
+ * < 0.95, loose (1) < 0.99, each also requiring ≥ 2 constituents and, for |η| ≤ 2.4, a
+ * charged-hadron fraction > 0 and an electron fraction < 0.99.
+ */
 export function jetIdFromEnergies(sums: Float64Array, o: number, nConst: number, absEta: number): number {
   const eTot = sums[o]!;
   const chf = sums[o + 1]! / eTot, cef = sums[o + 4]! / eTot;
