@@ -1,12 +1,9 @@
 /** The simulator's use of the native addon (native/hugepages.c, native/antikt.c); everything has a JS fallback. */
 import { loadNativeSim, type NativeSimAddon } from '../engine/native/index.js';
 
-let addon: NativeSimAddon | null | undefined;
-
-/** The addon's simulator functions, or undefined where it is not built or ANSATZ_NATIVE=0. */
+/** The addon's simulator functions, or undefined where it is not built or ANSATZ_NATIVE=0 (loaded once, by loadNativeSim). */
 export function nativeSim(): NativeSimAddon | undefined {
-  if (addon === undefined) addon = loadNativeSim() ?? null;
-  return addon ?? undefined;
+  return loadNativeSim();
 }
 
 const HUGE_PAGE_BYTES = 2 << 20;
