@@ -233,6 +233,21 @@ static void load_slots(Work *w, int n) {
   }
 }
 
+/*
+ * The ns slots on the stack lost their nearest softer neighbour in this step: each looks for a new
+ * one after its place in the new active list; *mi, *mn take the smallest distance found.
+ */
+static void rescan_stacked(Work *w, int ns, const int32_t *list, int n_active, int *mi, double *mn) {
+  for (int s = 0; s < ns; s++) {
+    int l = w->stack[s];
+    find_softer(w, l, w->stack_pos[s], list, n_active);
+    if (w->dist[l] < *mn) {
+      *mn = w->dist[l];
+      *mi = l;
+    }
+  }
+}
+
 /* The beam step: slot `best` becomes a jet. Returns the new active count; *mi, *mn the smallest distance left. */
 static int beam_step(Work *w, int best, int32_t *list, int n_active, int *mi, double *mn) {
   int wpos = 0, ns = 0;
@@ -252,14 +267,7 @@ static int beam_step(Work *w, int best, int32_t *list, int n_active, int *mi, do
     }
     list[wpos++] = l;
   }
-  for (int s = 0; s < ns; s++) {
-    int l = w->stack[s];
-    find_softer(w, l, w->stack_pos[s], list, wpos);
-    if (w->dist[l] < *mn) {
-      *mn = w->dist[l];
-      *mi = l;
-    }
-  }
+  rescan_stacked(w, ns, list, wpos, mi, mn);
   return wpos;
 }
 
@@ -330,14 +338,7 @@ static int merge_step(Work *w, int best, int j, const int32_t *list, int32_t *sp
     *mn = w->dist[best];
     *mi = best;
   }
-  for (int s = 0; s < ns; s++) {
-    int l = w->stack[s];
-    find_softer(w, l, w->stack_pos[s], spare, wpos);
-    if (w->dist[l] < *mn) {
-      *mn = w->dist[l];
-      *mi = l;
-    }
-  }
+  rescan_stacked(w, ns, spare, wpos, mi, mn);
   return wpos;
 }
 
