@@ -31,16 +31,19 @@ describe('native simulator functions', () => {
   });
 });
 
+/** φ wrapped into (−π, π] when `signedPhi`, else into [0, 2π). */
+function wrapPhiAs(phi: number, signedPhi: boolean): number {
+  const t = ((phi % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+  return signedPhi && t > Math.PI ? t - 2 * Math.PI : t;
+}
+
 /**
  * A random event: 1–3 cores of steeply falling constituents (one core at φ = ±π when `straddle`),
  * soft uniform particles, sometimes an exact pT tie. φ in (−π, π] or [0, 2π) as `signedPhi` says,
  * so the cores at ±π (or at 0) have particles on both sides of the cut.
  */
 function randomEvent(rng: Rng, p: ParticleBuffer, straddle: boolean, signedPhi: boolean): number[] {
-  const wrap = (phi: number): number => {
-    const t = ((phi % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
-    return signedPhi && t > Math.PI ? t - 2 * Math.PI : t;
-  };
+  const wrap = (phi: number): number => wrapPhiAs(phi, signedPhi);
   p.clear();
   const axes: number[] = [];
   const nCores = 1 + rng.int(3);
@@ -105,10 +108,7 @@ describe.skipIf(skipReason !== undefined)('native anti-kT', () => {
  * sort before the insertion sort): at ties it must still take the first slot in list order.
  */
 function tiedEvent(rng: Rng, p: ParticleBuffer, signedPhi: boolean): number[] {
-  const wrap = (phi: number): number => {
-    const t = ((phi % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
-    return signedPhi && t > Math.PI ? t - 2 * Math.PI : t;
-  };
+  const wrap = (phi: number): number => wrapPhiAs(phi, signedPhi);
   p.clear();
   const axes: number[] = [];
   const nCores = 1 + rng.int(2);
