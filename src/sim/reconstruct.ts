@@ -152,11 +152,10 @@ export class Reconstructor {
    * frequent paths.
    */
   private caloHadron(rng: Rng, src: ParticleBuffer, i: number, vertex: number, out: ParticleBuffer, k: number): number {
-    const det = this.det, hS = det.hcalStochastic, hC = det.hcalConstant;
+    const det = this.det;
     const cosh = this.coshEta[k]!, e = src.ptGeV[i]! * cosh;
     const r = hcalResponse(e, det);
-    const ce = hC * e;
-    const d = r * e + r * Math.sqrt(ce * ce + hS * hS * e) * rng.normal();
+    const d = r * e + r * hcalResolutionGeV(e, det) * rng.normal();
     if (!(d > 0)) return k;
     const eHat = hcalInverseResponse(d, det);
     const sigma = hcalResolutionGeV(eHat, det);
