@@ -3,7 +3,8 @@
 //   node bench/sim.mjs [--events N] [--reps R] [--detector full|fast] [--no-write] [--src DIR]
 // Prints one JSON line per measurement:
 //   {"case":"simulate","unit":"events/s","ours":n,"peer":null,"ratio":null,"path":"native"|"js",...,"cpuUsPerEvent":t}
-//   {"case":"simulate+mod","unit":"events/s",...}   (simulateDijets then writeMod to a temp file)
+//   {"case":"simulate+mod","unit":"events/s",...}   (what `ansatz simulate` does: simulateDijetChunks streamed
+//   through writeModChunks to a temp file; sources without them: simulateDijets then writeMod)
 // `ours` is the best of R repetitions (the machine is shared; the best is the least disturbed), after
 // one warm-up run. `--src DIR` measures another checkout's sources (e.g. an export of HEAD) for a
 // before/after comparison in the same run.
@@ -25,8 +26,9 @@ const detector = option('--detector', 'full');
 const write = !args.includes('--no-write');
 const srcDir = option('--src', undefined);
 const src = srcDir ? pathToFileURL(resolve(srcDir) + '/').href : new URL('../src/', import.meta.url).href;
-const { simulateDijets } = await import(`${src}sim/index.ts`);
-const { writeMod } = await import(`${src}io/mod/index.ts`);
+const { simulateDijets, simulateDijetChunks } = await import(`${src}sim/index.ts`);
+const { writeMod, writeModChunks } = await import(`${src}io/mod/index.ts`);
+const streamed = typeof simulateDijetChunks === 'function' && typeof writeModChunks === 'function';
 // 'native' where the sources cluster in the native addon and it loads (ANSATZ_NATIVE=0 turns it off); older sources are 'js'.
 const { nativeSimUnavailableReason } = await import(`${src}engine/native/index.ts`);
 const path = typeof nativeSimUnavailableReason === 'function' && nativeSimUnavailableReason() === undefined ? 'native' : 'js';
@@ -59,15 +61,15 @@ if (write) {
     for (let r = 0; r < reps; r++) {
       const file = join(dir, `sim${r}.h5`);
       const t0 = performance.now();
-      const mod = simulateDijets(opts);
-      await writeMod(file, mod);
+      if (streamed) await writeModChunks(file, simulateDijetChunks(opts));
+      else await writeMod(file, simulateDijets(opts));
       const s = (performance.now() - t0) / 1000;
       bytes = statSync(file).size;
       rmSync(file);
       ratesW.push(Math.round(events / s));
       bestW = Math.max(bestW, events / s);
     }
-    process.stdout.write(JSON.stringify({ case: 'simulate+mod', unit: 'events/s', ours: Math.round(bestW), peer: null, ratio: null, path, events, detector, bytes, rates: ratesW, load: loadavg()[0].toFixed(2), src: srcDir ?? 'src' }) + '\n');
+    process.stdout.write(JSON.stringify({ case: 'simulate+mod', unit: 'events/s', ours: Math.round(bestW), peer: null, ratio: null, path, events, detector, bytes, streamed, rates: ratesW, load: loadavg()[0].toFixed(2), src: srcDir ?? 'src' }) + '\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

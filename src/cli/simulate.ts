@@ -1,5 +1,5 @@
-import { simulateDijets } from '../sim/index.js';
-import { writeMod } from '../io/mod/index.js';
+import { simulateDijetChunks } from '../sim/index.js';
+import { writeModChunks } from '../io/mod/index.js';
 import { InputError } from '../errors.js';
 import { emit, formatDuration, say, splitList, type Output } from './output.js';
 
@@ -30,10 +30,11 @@ export async function simulateCommand(o: SimulateCommandOptions): Promise<void> 
     say(o, `simulated ${done}/${events} events  ${Math.round(done / elapsed)} events/s  ${formatDuration(elapsed)} elapsed, ETA ${formatDuration(etaSeconds)}`);
     emit(o, { event: 'progress', eventsDone: done, events, seconds: elapsed, etaSeconds });
   };
-  const data = simulateDijets({ events, seed, detector: o.detector, spectrum: o.spectrum, ...(ptRangeGeV ? { ptRangeGeV } : {}), onProgress });
-  const seconds = (performance.now() - t0) / 1000;
+  // Written as it is simulated, 10 000 events at a time: memory stays at one such block (≈ 75 MB).
   say(o, `writing ${o.out}`);
-  await writeMod(o.out, data);
-  say(o, `simulated ${events} dijet events (${data.jetsF.rows} jets, ${data.pfcs.rows} particles; ${o.detector ?? 'full'} detector, ${o.spectrum ?? 'qcd'} spectrum, seed ${seed}) in ${seconds.toFixed(1)} s → ${o.out}`);
-  emit(o, { event: 'done', out: o.out, events, jets: data.jetsF.rows, particles: data.pfcs.rows, seconds });
+  const chunks = simulateDijetChunks({ events, seed, detector: o.detector, spectrum: o.spectrum, ...(ptRangeGeV ? { ptRangeGeV } : {}), onProgress });
+  const written = await writeModChunks(o.out, chunks);
+  const seconds = (performance.now() - t0) / 1000;
+  say(o, `simulated ${events} dijet events (${written.jets} jets, ${written.pfcs} particles; ${o.detector ?? 'full'} detector, ${o.spectrum ?? 'qcd'} spectrum, seed ${seed}) in ${seconds.toFixed(1)} s → ${o.out}`);
+  emit(o, { event: 'done', out: o.out, events, jets: written.jets, particles: written.pfcs, seconds });
 }

@@ -69,6 +69,22 @@ class RowStore {
     this.off = 0;
   }
 
+  /**
+   * Forgets the rows for a new batch of the same size and keeps the memory: the next batch's rows
+   * go where the last one's were (views `finish` handed out are overwritten). After an overflow
+   * the store starts over in one array 1.25 × the last batch's rows.
+   */
+  reset(): void {
+    if (this.full.length > 0) {
+      this.data = zeroedFloat64Array(this.width * (Math.ceil(1.25 * this.rows) + 4096));
+      this.full.length = 0;
+      this.sized = true;
+    }
+    if (this.sized) this.limit = this.data.length;
+    this.off = 0;
+    this.rows = 0;
+  }
+
   finish(): Float64Array {
     if (this.full.length === 0) return this.off === this.data.length ? this.data : this.data.subarray(0, this.off);
     const out = new Float64Array(this.rows * this.width);
@@ -141,6 +157,17 @@ export class ModBuilder {
     this.pfcsIndex.push(this.pfcs.rows);
     this.gensIndex.push(this.gens.rows);
     this.nJets++;
+  }
+
+  /**
+   * Starts a new batch of `events` events (the size given to the constructor) in the same memory:
+   * the arrays of the last `finish` are overwritten by the next batch.
+   */
+  reset(): void {
+    this.jetsI.reset(); this.jetsF.reset(); this.pfcs.reset(); this.gens.reset();
+    this.pfcsIndex.length = 1;
+    this.gensIndex.length = 1;
+    this.nJets = 0;
   }
 
   /**

@@ -80,67 +80,132 @@ const SPECTRA: readonly SpectrumKind[] = ['qcd', 'flat', 'resonance'];
  * mod.jetsF.rows; // 2000
  */
 export function simulateDijets(options: SimulateOptions): ModData {
+  const loop = new EventLoop(options, validate(options), options.events);
+  loop.run(0, options.events);
+  return loop.finish();
+}
+
+/** Options of `simulateDijetChunks`: those of `simulateDijets` and the batch size. */
+export interface ChunkedSimulateOptions extends SimulateOptions {
+  /** Events per chunk (default 10 000); the last chunk holds the rest. */
+  chunkEvents?: number;
+}
+
+/**
+ * The run `simulateDijets(options)` makes, handed out in chunks of `chunkEvents` events, each an
+ * in-memory MOD file of its own (pfcs_index and gens_index count from 0 in every chunk); their
+ * rows, one after the other, are those of `simulateDijets(options)`, bit for bit. Memory stays at
+ * one chunk's worth: each chunk's arrays are reused for the next one, so a chunk is valid only
+ * until the iterator is advanced (write or copy it first; `writeModChunks` does).
+ *
+ * @example
+ * await writeModChunks('dijets.h5', simulateDijetChunks({ events: 1_000_000, seed: 7 }));
+ */
+export function simulateDijetChunks(options: ChunkedSimulateOptions): Generator<ModData, void, undefined> {
   const opts = validate(options);
-  const rng = new Rng(opts.seed);
-  const det = detectorModel(opts.detector);
-  const tune: GeneratorTune = { ...DEFAULT_TUNE, ...options.tune };
-  const spec: SpectrumOptions = {
-    kind: opts.spectrum, ptRangeGeV: options.ptRangeGeV ?? DEFAULT_SPECTRUM.ptRangeGeV,
-    qcdPower: options.qcdPower ?? DEFAULT_SPECTRUM.qcdPower,
-    resonanceMassGeV: options.resonanceMassGeV ?? DEFAULT_SPECTRUM.resonanceMassGeV,
-    resonanceWidthGeV: options.resonanceWidthGeV ?? DEFAULT_SPECTRUM.resonanceWidthGeV,
-  };
-  const calibration = options.calibration ?? defaultCalibration(opts.detector);
-  const gluonFraction = (pt: number): number =>
-    Math.min(0.8, Math.max(0.2, tune.gluonFraction300 + (tune.gluonFractionSlopePerTeV * (pt - 300)) / 1000));
-  const builder = new ModBuilder([...JETS_I_COLS], [...SIM_JETS_F_COLS], [...SIM_PFCS_COLS], [...GENS_COLS], opts.events);
-  const writer = new EventWriter(builder, calibration === 'none' ? undefined : calibration, options.eventWeight);
-  const gen = new ParticleBuffer(), pileup = new ParticleBuffer(), reco = new ParticleBuffer();
-  const genClusterer = new AntiKt(0.5), recoClusterer = new AntiKt(0.5);
-  const reconstructor = new Reconstructor(det);
-  const partons: [Parton, Parton] = [
+  const chunkEvents = options.chunkEvents ?? 10_000;
+  if (!Number.isInteger(chunkEvents) || chunkEvents < 1) throw new ParameterError('chunkEvents', 'simulateDijetChunks', 'an integer ≥ 1', chunkEvents);
+  const loop = new EventLoop(options, opts, Math.min(chunkEvents, opts.events));
+  return (function* chunks() {
+    for (let from = 0; from < opts.events; from += chunkEvents) {
+      if (from > 0) loop.reset();
+      loop.run(from, Math.min(opts.events, from + chunkEvents));
+      yield loop.finish();
+    }
+  })();
+}
+
+/** The simulator's state across events (generator, detector, clusterers, writer) and its event loop. */
+class EventLoop {
+  private readonly rng: Rng;
+  private readonly tune: GeneratorTune;
+  private readonly spec: SpectrumOptions;
+  private readonly builder: ModBuilder;
+  private readonly writer: EventWriter;
+  private readonly gen = new ParticleBuffer();
+  private readonly pileup = new ParticleBuffer();
+  private readonly reco = new ParticleBuffer();
+  private readonly genClusterer = new AntiKt(0.5);
+  private readonly recoClusterer = new AntiKt(0.5);
+  private readonly reconstructor: Reconstructor;
+  private readonly partons: [Parton, Parton] = [
     { ptGeV: 0, eta: 0, phi: 0, pid: 0, neutrinoPtGeV: 0 },
     { ptGeV: 0, eta: 0, phi: 0, pid: 0, neutrinoPtGeV: 0 },
   ];
-  const axes = { eta: new Float64Array(2), phi: new Float64Array(2) };
+  private readonly axes = { eta: new Float64Array(2), phi: new Float64Array(2) };
   // One shared-geometry record and one event record for the whole run, their fields set per event.
-  let shared: SharedGeometry | undefined, event: SimEvent | undefined;
-  const onProgress = options.onProgress, every = opts.progressEveryEvents;
-  for (let ev = 0; ev < opts.events; ev++) {
-    if (onProgress !== undefined && ev > 0 && ev % every === 0) onProgress(ev);
-    const hard = sampleHardScatter(rng, spec, gluonFraction);
-    const sigmaKick = tune.kickAGeV + tune.kickB * hard.ptHatGeV;
-    const kx = 0.5 * sigmaKick * rng.normal(), ky = 0.5 * sigmaKick * rng.normal();
-    const cx = hard.ptHatGeV * Math.cos(hard.phi1), cy = hard.ptHatGeV * Math.sin(hard.phi1);
-    setParton(partons[0], cx + kx, cy + ky, hard.y1, hard.pid1);
-    setParton(partons[1], -cx + kx, -cy + ky, hard.y2, hard.pid2);
-    gen.clear();
-    fragmentParton(rng, tune, partons[0], 0, gen);
-    fragmentParton(rng, tune, partons[1], 1, gen);
-    const npv = sampleNpv(rng, opts.meanNpv);
-    pileup.clear();
-    addPileup(rng, tune, npv, partons[0].eta, partons[0].phi, pileup);
-    addPileup(rng, tune, npv, partons[1].eta, partons[1].phi, pileup);
-    reco.clear();
-    reconstructor.reconstruct(rng, gen, pileup, reco);
-    axes.eta[0] = partons[0].eta; axes.eta[1] = partons[1].eta;
-    axes.phi[0] = partons[0].phi; axes.phi[1] = partons[1].phi;
-    const genJets = genClusterer.cluster(gen, axes);
-    shared ??= { twin: reconstructor.truthIndex, from: genJets };
-    shared.twin = reconstructor.truthIndex;
-    shared.from = genJets;
-    const recoJets = recoClusterer.cluster(reco, axes, shared);
-    if (recoJets.nJets < 2) continue;
-    event ??= { fn: opts.fileIndex, rn: opts.runNumber, lbn: 0, evn: 0, npv: 0, partons, gen, genJets, reco, recoJets, recoCoshEta: reconstructor.coshEta };
-    event.lbn = 1 + Math.floor(ev / 1000);
-    event.evn = ev + 1;
-    event.npv = npv;
-    event.genJets = genJets;
-    event.recoJets = recoJets;
-    event.recoCoshEta = reconstructor.coshEta;
-    writer.write(event);
+  private shared: SharedGeometry | undefined;
+  private event: SimEvent | undefined;
+  private readonly filenames: string[];
+
+  /** `batchEvents`: the events of one `run` between `reset`s, which sizes the row stores. */
+  constructor(private readonly options: SimulateOptions, private readonly opts: ValidOptions, batchEvents: number) {
+    this.rng = new Rng(opts.seed);
+    this.tune = { ...DEFAULT_TUNE, ...options.tune };
+    this.spec = {
+      kind: opts.spectrum, ptRangeGeV: options.ptRangeGeV ?? DEFAULT_SPECTRUM.ptRangeGeV,
+      qcdPower: options.qcdPower ?? DEFAULT_SPECTRUM.qcdPower,
+      resonanceMassGeV: options.resonanceMassGeV ?? DEFAULT_SPECTRUM.resonanceMassGeV,
+      resonanceWidthGeV: options.resonanceWidthGeV ?? DEFAULT_SPECTRUM.resonanceWidthGeV,
+    };
+    const calibration = options.calibration ?? defaultCalibration(opts.detector);
+    this.builder = new ModBuilder([...JETS_I_COLS], [...SIM_JETS_F_COLS], [...SIM_PFCS_COLS], [...GENS_COLS], batchEvents);
+    this.writer = new EventWriter(this.builder, calibration === 'none' ? undefined : calibration, options.eventWeight);
+    this.reconstructor = new Reconstructor(detectorModel(opts.detector));
+    this.filenames = [`ansatz-sim-${opts.detector}-${opts.spectrum}-seed${opts.seed}.h5`];
   }
-  return builder.finish([`ansatz-sim-${opts.detector}-${opts.spectrum}-seed${opts.seed}.h5`]);
+
+  /** Simulates events [from, to) of the run (events are numbered from 0; the Rng runs on from the last call). */
+  run(from: number, to: number): void {
+    const { rng, tune, spec, gen, pileup, reco, genClusterer, recoClusterer, reconstructor, partons, axes, writer, opts } = this;
+    const gluonFraction = (pt: number): number =>
+      Math.min(0.8, Math.max(0.2, tune.gluonFraction300 + (tune.gluonFractionSlopePerTeV * (pt - 300)) / 1000));
+    const onProgress = this.options.onProgress, every = opts.progressEveryEvents;
+    for (let ev = from; ev < to; ev++) {
+      if (onProgress !== undefined && ev > 0 && ev % every === 0) onProgress(ev);
+      const hard = sampleHardScatter(rng, spec, gluonFraction);
+      const sigmaKick = tune.kickAGeV + tune.kickB * hard.ptHatGeV;
+      const kx = 0.5 * sigmaKick * rng.normal(), ky = 0.5 * sigmaKick * rng.normal();
+      const cx = hard.ptHatGeV * Math.cos(hard.phi1), cy = hard.ptHatGeV * Math.sin(hard.phi1);
+      setParton(partons[0], cx + kx, cy + ky, hard.y1, hard.pid1);
+      setParton(partons[1], -cx + kx, -cy + ky, hard.y2, hard.pid2);
+      gen.clear();
+      fragmentParton(rng, tune, partons[0], 0, gen);
+      fragmentParton(rng, tune, partons[1], 1, gen);
+      const npv = sampleNpv(rng, opts.meanNpv);
+      pileup.clear();
+      addPileup(rng, tune, npv, partons[0].eta, partons[0].phi, pileup);
+      addPileup(rng, tune, npv, partons[1].eta, partons[1].phi, pileup);
+      reco.clear();
+      reconstructor.reconstruct(rng, gen, pileup, reco);
+      axes.eta[0] = partons[0].eta; axes.eta[1] = partons[1].eta;
+      axes.phi[0] = partons[0].phi; axes.phi[1] = partons[1].phi;
+      const genJets = genClusterer.cluster(gen, axes);
+      const shared = (this.shared ??= { twin: reconstructor.truthIndex, from: genJets });
+      shared.twin = reconstructor.truthIndex;
+      shared.from = genJets;
+      const recoJets = recoClusterer.cluster(reco, axes, shared);
+      if (recoJets.nJets < 2) continue;
+      const event = (this.event ??= { fn: opts.fileIndex, rn: opts.runNumber, lbn: 0, evn: 0, npv: 0, partons, gen, genJets, reco, recoJets, recoCoshEta: reconstructor.coshEta });
+      event.lbn = 1 + Math.floor(ev / 1000);
+      event.evn = ev + 1;
+      event.npv = npv;
+      event.genJets = genJets;
+      event.recoJets = recoJets;
+      event.recoCoshEta = reconstructor.coshEta;
+      writer.write(event);
+    }
+  }
+
+  /** The rows since the last `reset` as an in-memory MOD file (views of the builder's memory). */
+  finish(): ModData {
+    return this.builder.finish([...this.filenames]);
+  }
+
+  /** Starts a new batch in the same memory. */
+  reset(): void {
+    this.builder.reset();
+  }
 }
 
 function setParton(p: Parton, px: number, py: number, y: number, pid: number): void {
@@ -150,7 +215,12 @@ function setParton(p: Parton, px: number, py: number, y: number, pid: number): v
   p.pid = pid;
 }
 
-function validate(o: SimulateOptions): { events: number; seed: number; detector: 'full' | 'fast'; spectrum: SpectrumKind; meanNpv: number; fileIndex: number; runNumber: number; progressEveryEvents: number } {
+interface ValidOptions {
+  events: number; seed: number; detector: 'full' | 'fast'; spectrum: SpectrumKind; meanNpv: number;
+  fileIndex: number; runNumber: number; progressEveryEvents: number;
+}
+
+function validate(o: SimulateOptions): ValidOptions {
   const owner = 'simulateDijets';
   if (!Number.isInteger(o.events) || o.events < 1) throw new ParameterError('events', owner, 'an integer ≥ 1', o.events);
   const seed = o.seed ?? 1;

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import h5wasm from 'h5wasm/node';
-import { deltaPhi, pairDijets, readMod, selectJets, writeMod, type ModData } from '../../src/io/mod/index.js';
+import { deltaPhi, pairDijets, readMod, selectJets, writeMod, writeModChunks, type ModData } from '../../src/io/mod/index.js';
 import { InputError } from '../../src/errors.js';
 
 /** A hand-made MOD file: 3 jets (two from one event), one of them at φ ≈ π with particles across the seam. */
@@ -162,5 +162,45 @@ describe('the simulator writes MOD files the reader reads back', () => {
     expect(await readMod(path)).toEqual(data);
     expect(await readMod(join(dir, 'sim.h5'), { sliceBytes: 1000 })).toEqual(data);
     await expect(writeMod(join(dir, 'never.h5'), data, { sliceBytes: Number.NaN })).rejects.toThrow(/sliceBytes/);
+  });
+
+  it('simulateDijetChunks → writeModChunks writes the file simulateDijets → writeMod does (chunk by chunk, offsets carried on)', async () => {
+    const { simulateDijets, simulateDijetChunks } = await import('../../src/sim/index.js');
+    const whole = simulateDijets({ events: 60, seed: 5 });
+    const chunks = simulateDijetChunks({ events: 60, seed: 5, chunkEvents: 7 }); // 8 chunks of 7, one of 4
+    const path = join(dir, 'sim-chunks.h5');
+    // sliceBytes 4096: each chunk's pfcs also goes in several slices.
+    const written = await writeModChunks(path, chunks, { sliceBytes: 4096 });
+    expect(written).toEqual({ jets: whole.jetsF.rows, pfcs: whole.pfcs.rows, gens: whole.gens.rows });
+    expect(await readMod(path)).toEqual(whole);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('writeModChunks refuses blocks whose columns or offsets do not fit, and leaves no file', async () => {
+    const path = join(dir, 'bad-chunks.h5');
+    const a = fixture();
+    const renamed = { ...a, pfcs: { ...a.pfcs, cols: ['pt', 'y', 'phi', 'm', 'pid', 'charge'] } };
+    await expect(writeModChunks(path, [a, renamed])).rejects.toThrow(/block 1 .*pfcs|pfcs.*block 1/);
+    await expect(writeModChunks(path, [a, { ...a, gensIndex: BigInt64Array.from([0n, 1n, 2n, 2n]) }])).rejects.toThrow(/gens_index/);
+    await expect(writeModChunks(path, [])).rejects.toThrow(/at least one block/);
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('writeModChunks of the fixture in one-jet blocks equals writeMod of it; a table no block reaches is written empty', async () => {
+    const a = fixture();
+    const one = (j: number): ModData => ({
+      jetsI: { cols: a.jetsI.cols, data: a.jetsI.data.subarray(7 * j, 7 * j + 7), rows: 1 },
+      jetsF: { cols: a.jetsF.cols, data: a.jetsF.data.subarray(18 * j, 18 * j + 18), rows: 1 },
+      pfcs: { cols: a.pfcs.cols, data: a.pfcs.data.subarray(6 * Number(a.pfcsIndex[j]), 6 * Number(a.pfcsIndex[j + 1])), rows: Number(a.pfcsIndex[j + 1]! - a.pfcsIndex[j]!) },
+      pfcsIndex: BigInt64Array.from([0n, a.pfcsIndex[j + 1]! - a.pfcsIndex[j]!]),
+      gens: { cols: a.gens.cols, data: new Float64Array(0), rows: 0 },
+      gensIndex: BigInt64Array.from([0n, 0n]),
+      filenames: a.filenames,
+    });
+    const path = join(dir, 'fixture-chunks.h5');
+    await writeModChunks(path, [one(0), one(1), one(2)]);
+    const back = await readMod(path);
+    expect(back).toEqual({ ...a, gens: { ...a.gens, data: new Float64Array(0), rows: 0 }, gensIndex: BigInt64Array.from([0n, 0n, 0n, 0n]) });
   });
 });

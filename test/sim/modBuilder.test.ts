@@ -57,3 +57,32 @@ describe('ModBuilder integer columns', () => {
     expect(Array.from(mod.gensIndex)).toEqual(Array.from({ length: values.length + 1 }, () => 0n));
   });
 });
+
+describe('ModBuilder.reset', () => {
+  it('starts a new batch in the same memory, each batch with its own rows and offsets from 0, after an overflow too', () => {
+    const b = new ModBuilder(['e'], ['x'], ['pt', 'y', 'phi', 'm', 'pid', 'vertex', 'calo'], ['pt', 'y', 'phi', 'm', 'pid'], 300);
+    // Batch 1 sizes the stores from 10 rows a jet; batch 2 has 150 a jet and overflows them; batch 3 has 10 again.
+    for (const [batch, perJet] of [[0, 10], [1, 150], [2, 10]] as const) {
+      if (batch > 0) b.reset();
+      for (let e = 0; e < 300; e++) {
+        for (let j = 0; j < 2; j++) {
+          for (let i = 0; i < perJet; i++) {
+            b.pfc(1000 * batch + i, e, j, 0, 211, 0, 0);
+            b.gen(i, e, j, 0, 22);
+          }
+          b.jet([batch], [e]);
+        }
+      }
+      const mod = b.finish(['f']);
+      expect(mod.jetsF.rows).toBe(600);
+      expect(mod.pfcs.rows).toBe(600 * perJet);
+      expect(mod.pfcs.data.length).toBe(7 * 600 * perJet);
+      expect(Number(mod.pfcsIndex[0]!)).toBe(0);
+      expect(Number(mod.gensIndex[600]!)).toBe(600 * perJet);
+      expect(mod.pfcsIndex.length).toBe(601);
+      expect(Array.from(mod.jetsI.data.subarray(0, 3))).toEqual([BigInt(batch), BigInt(batch), BigInt(batch)]);
+      const last = 600 * perJet - 1;
+      expect(Array.from(mod.pfcs.data.subarray(7 * last, 7 * last + 3))).toEqual([1000 * batch + perJet - 1, 299, 1]);
+    }
+  });
+});

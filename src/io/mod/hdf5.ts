@@ -4,6 +4,9 @@ import { InputError, ParameterError } from '../../errors.js';
 import { tempPathFor } from '../atomic.js';
 import type { ModBlock, ModData } from './layout.js';
 
+type H5File = InstanceType<typeof h5wasm.File>;
+type H5Dataset = InstanceType<typeof h5wasm.Dataset>;
+
 /** The datasets of a MOD file and whether each holds a table with attrs.cols. */
 const TABLES = [['jets_i', 'jetsI'], ['jets_f', 'jetsF'], ['pfcs', 'pfcs'], ['gens', 'gens']] as const;
 
@@ -33,10 +36,7 @@ const CHUNK_ROWS = 16384;
  */
 export async function writeMod(path: string, data: ModData, options: ModIoOptions = {}): Promise<void> {
   const sliceBytes = sliceBytesOf(options, 'writeMod');
-  await h5wasm.ready;
-  const tmp = tempPathFor(path).replace(/\.tmp$/, '.h5.tmp');
-  const file = new h5wasm.File(tmp, 'w');
-  try {
+  await withTempFile(path, (file) => {
     for (const [name, key] of TABLES) {
       const block = data[key] as ModBlock<Float64Array | BigInt64Array>;
       const ds = writeRows(file, name, block.data, block.rows, block.cols.length, sliceBytes);
@@ -44,7 +44,48 @@ export async function writeMod(path: string, data: ModData, options: ModIoOption
     }
     writeRows(file, 'pfcs_index', data.pfcsIndex, data.pfcsIndex.length, undefined, sliceBytes);
     writeRows(file, 'gens_index', data.gensIndex, data.gensIndex.length, undefined, sliceBytes);
-    file.create_dataset({ name: 'filenames', data: data.filenames.length ? data.filenames : [''] });
+    writeFilenames(file, data.filenames);
+  });
+}
+
+/** Row counts of a MOD file `writeModChunks` wrote. */
+export interface ModFileSummary {
+  jets: number;
+  pfcs: number;
+  gens: number;
+}
+
+/**
+ * Writes one MOD file from consecutive blocks of jets (e.g. `simulateDijetChunks`), appending each
+ * to resizable datasets as it comes, so that only one block is ever in memory. Each block is a
+ * MOD file of its own (index datasets from 0; the file's run on from the rows before) with the
+ * first block's columns. The file holds the blocks' rows in order, as `writeMod` of their
+ * concatenation would, and the first block's filenames. Atomic, as `writeMod`.
+ */
+export async function writeModChunks(path: string, blocks: Iterable<ModData> | AsyncIterable<ModData>, options: ModIoOptions = {}): Promise<ModFileSummary> {
+  const sliceBytes = sliceBytesOf(options, 'writeModChunks');
+  let summary: ModFileSummary = { jets: 0, pfcs: 0, gens: 0 };
+  await withTempFile(path, async (file) => {
+    let appender: ModAppender | undefined;
+    let blockNo = 0;
+    for await (const block of blocks) {
+      appender ??= new ModAppender(file, block, sliceBytes);
+      appender.append(block, blockNo++);
+    }
+    if (appender === undefined) throw new ParameterError('blocks', 'writeModChunks', 'at least one block of jets', 'none');
+    appender.close();
+    summary = appender.summary();
+  });
+  return summary;
+}
+
+/** Opens a temporary file beside `path`, lets `write` fill it, and renames it to `path`; removes it on any error. */
+async function withTempFile(path: string, write: (file: H5File) => void | Promise<void>): Promise<void> {
+  await h5wasm.ready;
+  const tmp = tempPathFor(path).replace(/\.tmp$/, '.h5.tmp');
+  const file = new h5wasm.File(tmp, 'w');
+  try {
+    await write(file);
     file.close();
     renameSync(tmp, path);
   } catch (err) {
@@ -58,25 +99,104 @@ export async function writeMod(path: string, data: ModData, options: ModIoOption
   }
 }
 
+function writeFilenames(file: H5File, filenames: readonly string[]): void {
+  file.create_dataset({ name: 'filenames', data: filenames.length ? [...filenames] : [''] });
+}
+
+/** The datasets of a MOD file being written block by block, and the rows written so far. */
+class ModAppender {
+  private readonly tables: { key: (typeof TABLES)[number][1]; name: string; cols: string[]; ds: H5Dataset | undefined; rows: number }[];
+  private readonly indexes: { name: 'pfcs_index' | 'gens_index'; key: 'pfcsIndex' | 'gensIndex'; rowsOf: 'pfcs' | 'gens'; ds: H5Dataset | undefined; rows: number; offset: bigint }[] = [
+    { name: 'pfcs_index', key: 'pfcsIndex', rowsOf: 'pfcs', ds: undefined, rows: 0, offset: 0n },
+    { name: 'gens_index', key: 'gensIndex', rowsOf: 'gens', ds: undefined, rows: 0, offset: 0n },
+  ];
+  private readonly filenames: string[];
+
+  constructor(private readonly file: H5File, first: ModData, private readonly sliceBytes: number) {
+    this.tables = TABLES.map(([name, key]) => ({ key, name, cols: [...first[key].cols], ds: undefined, rows: 0 }));
+    this.filenames = [...first.filenames];
+  }
+
+  append(block: ModData, blockNo: number): void {
+    for (const t of this.tables) {
+      const b = block[t.key] as ModBlock<Float64Array | BigInt64Array>;
+      if (b.cols.length !== t.cols.length || b.cols.some((c, k) => c !== t.cols[k]))
+        throw new ParameterError('blocks', 'writeModChunks', `blocks with the first block's ${t.name} columns [${t.cols.join(', ')}]`, `block ${blockNo} with [${b.cols.join(', ')}]`);
+    }
+    const jets = block.jetsI.rows;
+    for (const ix of this.indexes) {
+      const idx = block[ix.key];
+      if (idx.length !== jets + 1 || idx[0] !== 0n || Number(idx[jets]) !== block[ix.rowsOf].rows)
+        throw new ParameterError('blocks', 'writeModChunks', `${ix.name} offsets running from 0 to the block's ${ix.rowsOf} rows`, `block ${blockNo}'s ${idx.length} offsets`);
+    }
+    for (const t of this.tables) {
+      const b = block[t.key] as ModBlock<Float64Array | BigInt64Array>;
+      t.ds = appendRows(this.file, t.ds, t.name, b.data, b.rows, t.cols.length, t.rows, this.sliceBytes);
+      t.rows += b.rows;
+    }
+    for (const ix of this.indexes) {
+      // The file's offsets run on from the rows of the blocks before; its leading 0 comes from the first block.
+      const idx = block[ix.key];
+      const from = ix.ds === undefined ? 0 : 1;
+      const shifted = new BigInt64Array(idx.length - from);
+      for (let k = from; k < idx.length; k++) shifted[k - from] = idx[k]! + ix.offset;
+      ix.ds = appendRows(this.file, ix.ds, ix.name, shifted, shifted.length, undefined, ix.rows, this.sliceBytes);
+      ix.rows += shifted.length;
+      ix.offset += BigInt(block[ix.rowsOf].rows);
+    }
+  }
+
+  /** Creates what no block reached (tables of 0 rows), the cols attributes and the filenames. */
+  close(): void {
+    for (const t of this.tables) {
+      const empty = t.key === 'jetsI' ? new BigInt64Array(0) : new Float64Array(0);
+      const ds = t.ds ?? this.file.create_dataset({ name: t.name, data: empty, shape: [0, t.cols.length], dtype: t.key === 'jetsI' ? '<q' : '<d' });
+      ds.create_attribute('cols', t.cols);
+    }
+    writeFilenames(this.file, this.filenames);
+  }
+
+  summary(): ModFileSummary {
+    const rows = (key: string): number => this.tables.find((t) => t.key === key)!.rows;
+    return { jets: rows('jetsI'), pfcs: rows('pfcs'), gens: rows('gens') };
+  }
+}
+
 /**
  * A dataset of `rows` × `cols` (1-D of `rows` when cols is undefined) holding `values`: in one piece
- * when it fits in `sliceBytes`, else chunked, created with its first slice of rows and filled slice
- * by slice.
+ * when it fits in `sliceBytes`, else appended slice by slice to a resizable one.
  */
-function writeRows(file: InstanceType<typeof h5wasm.File>, name: string, values: Float64Array | BigInt64Array, rows: number, cols: number | undefined, sliceBytes: number): InstanceType<typeof h5wasm.Dataset> {
-  const dtype = values instanceof BigInt64Array ? '<q' : '<d';
+function writeRows(file: H5File, name: string, values: Float64Array | BigInt64Array, rows: number, cols: number | undefined, sliceBytes: number): H5Dataset {
+  const sliceRows = Math.max(1, Math.floor(sliceBytes / (8 * (cols ?? 1))));
+  const shape = cols === undefined ? [rows] : [rows, cols];
+  if (rows <= sliceRows) return file.create_dataset({ name, data: values, shape, dtype: values instanceof BigInt64Array ? '<q' : '<d' });
+  return appendRows(file, undefined, name, values, rows, cols, 0, sliceBytes)!;
+}
+
+/**
+ * Appends `rows` rows of `values` (`cols` wide; a 1-D dataset when undefined) to dataset `name`,
+ * which has `at` rows, in slices of at most `sliceBytes`. When `ds` is undefined and there is a row
+ * to write, the dataset is created resizable, chunked in chunks of `rows` rows up to CHUNK_ROWS.
+ */
+function appendRows(file: H5File, ds: H5Dataset | undefined, name: string, values: Float64Array | BigInt64Array, rows: number, cols: number | undefined, at: number, sliceBytes: number): H5Dataset | undefined {
+  if (rows === 0) return ds;
   const width = cols ?? 1;
   const shape = (r: number | null): (number | null)[] => (cols === undefined ? [r] : [r, cols]);
   const sliceRows = Math.max(1, Math.floor(sliceBytes / (8 * width)));
-  if (rows <= sliceRows) return file.create_dataset({ name, data: values, shape: shape(rows) as number[], dtype });
-  const ds = file.create_dataset({
-    name, data: values.subarray(0, sliceRows * width), shape: shape(sliceRows) as number[], dtype,
-    maxshape: shape(null), chunks: shape(Math.min(CHUNK_ROWS, sliceRows)) as number[],
-  });
-  ds.resize(shape(rows) as number[]);
-  for (let r = sliceRows; r < rows; r += sliceRows) {
+  let r = 0;
+  if (ds === undefined) {
+    r = Math.min(rows, sliceRows);
+    ds = file.create_dataset({
+      name, data: values.subarray(0, r * width), shape: shape(r) as number[], dtype: values instanceof BigInt64Array ? '<q' : '<d',
+      maxshape: shape(null), chunks: shape(Math.min(CHUNK_ROWS, rows)) as number[],
+    });
+    at = r;
+  }
+  if (r < rows) ds.resize(shape(at + rows - r) as number[]);
+  for (; r < rows; r += sliceRows) {
     const end = Math.min(rows, r + sliceRows);
-    ds.write_slice(cols === undefined ? [[r, end]] : [[r, end], [0, cols]], values.subarray(r * width, end * width));
+    ds.write_slice(cols === undefined ? [[at, at + end - r]] : [[at, at + end - r], [0, cols]], values.subarray(r * width, end * width));
+    at += end - r;
   }
   return ds;
 }
@@ -86,7 +206,7 @@ export async function readMod(path: string, options: ModIoOptions = {}): Promise
   const sliceBytes = sliceBytesOf(options, 'readMod');
   if (!existsSync(path)) throw new InputError('file not found', { file: path });
   await h5wasm.ready;
-  let file: InstanceType<typeof h5wasm.File>;
+  let file: H5File;
   try {
     file = new h5wasm.File(path, 'r');
   } catch (err) {
@@ -94,7 +214,7 @@ export async function readMod(path: string, options: ModIoOptions = {}): Promise
   }
   try {
     const keys = new Set(file.keys());
-    const dataset = (name: string): InstanceType<typeof h5wasm.Dataset> => {
+    const dataset = (name: string): H5Dataset => {
       if (!keys.has(name)) throw new InputError(`dataset '${name}' is missing; a MOD file has jets_i, jets_f, pfcs, pfcs_index, gens, gens_index`, { file: path });
       return file.get(name) as InstanceType<typeof h5wasm.Dataset>;
     };
@@ -136,7 +256,7 @@ export async function readMod(path: string, options: ModIoOptions = {}): Promise
 }
 
 /** The values of a rows × cols dataset, read whole when they fit in `sliceBytes`, else slice by slice. */
-function readRows(ds: InstanceType<typeof h5wasm.Dataset>, rows: number, cols: number, sliceBytes: number): ArrayLike<number | bigint> {
+function readRows(ds: H5Dataset, rows: number, cols: number, sliceBytes: number): ArrayLike<number | bigint> {
   const sliceRows = Math.max(1, Math.floor(sliceBytes / (8 * cols)));
   if (rows <= sliceRows) return ds.value as ArrayLike<number | bigint>;
   let out: Float64Array | BigInt64Array | undefined;
