@@ -27,20 +27,31 @@ export class Rng {
   private readonly scratch = new Float64Array(1);
   private hasSpare = false;
 
-  constructor(seed: number) {
-    // splitmix32
-    let x = seed >>> 0;
-    const next = (): number => {
-      x = (x + 0x9e3779b9) >>> 0;
-      let t = x ^ (x >>> 16);
-      t = Math.imul(t, 0x21f0aaad);
-      t ^= t >>> 15;
-      t = Math.imul(t, 0x735a2d97);
-      return (t ^ (t >>> 15)) >>> 0;
-    };
+  /** `stream` ≠ 0 selects another stream of the same seed (see `reseed`). */
+  constructor(seed: number, stream = 0) {
+    this.reseed(seed, stream);
+  }
+
+  /**
+   * Restarts the generator as `new Rng(seed, stream)` would. Stream 0 is the seed's own stream;
+   * stream k > 0 (an integer < 2³²) starts where the seed's splitmix32 words are mixed with those
+   * of k: a different point of xoshiro128**'s 2¹²⁸ period, so that the streams of one seed (e.g.
+   * one per block of simulated events) are as independent as those of different seeds.
+   */
+  reseed(seed: number, stream = 0): void {
     const s = this.s;
-    s[0] = next(); s[1] = next(); s[2] = next(); s[3] = next();
+    let x = seed >>> 0;
+    s[0] = splitmix32(x += 0x9e3779b9); s[1] = splitmix32(x += 0x9e3779b9);
+    s[2] = splitmix32(x += 0x9e3779b9); s[3] = splitmix32(x += 0x9e3779b9);
+    if (stream !== 0) {
+      if (!(Number.isInteger(stream) && stream > 0 && stream < 2 ** 32)) throw new RangeError(`Rng: stream is ${stream}; it must be an integer in [0, 2^32)`);
+      // Offset from the seed's words so that stream k of seed a and stream a of seed k differ.
+      let y = (stream ^ 0x5bd1e995) >>> 0;
+      for (let i = 0; i < 4; i++) s[i] = s[i]! ^ splitmix32(y += 0x9e3779b9);
+    }
     if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
+    this.nextRaw = RAW_BLOCK;
+    this.hasSpare = false;
   }
 
   /** A uniform 32-bit unsigned integer. */
@@ -231,4 +242,13 @@ export class Rng {
     for (let k = 0; k < n; k++) pi[order[k]!] = order[(k + shift) % n]!;
     return pi;
   }
+}
+
+/** splitmix32's output function of the counter value x (uint32). */
+function splitmix32(x: number): number {
+  let t = (x >>> 0) ^ (x >>> 16);
+  t = Math.imul(t, 0x21f0aaad);
+  t ^= t >>> 15;
+  t = Math.imul(t, 0x735a2d97);
+  return (t ^ (t >>> 15)) >>> 0;
 }
