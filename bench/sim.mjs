@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Speed of the built-in dijet simulator (src/sim), one core, through tsx (no build needed):
-//   node bench/sim.mjs [--events N] [--reps R] [--detector full|fast] [--no-write] [--src DIR]
+//   node bench/sim.mjs [--events N] [--reps R] [--detector full|fast] [--no-write] [--threads T] [--src DIR]
 // Prints one JSON line per measurement:
 //   {"case":"simulate","unit":"events/s","ours":n,"peer":null,"ratio":null,"path":"native"|"js",...,"cpuUsPerEvent":t}
-//   {"case":"simulate+mod","unit":"events/s",...}   (what `ansatz simulate` does: simulateDijetChunks streamed
+//   {"case":"simulate+mod","unit":"events/s",...}   (what `ansatz simulate` does: simulateDijetChunksParallel on
+//   --threads worker threads (default: one per core, at most 8; 0: simulateDijetChunks in this thread) streamed
 //   through writeModChunks to a temp file; sources without them: simulateDijets then writeMod)
 // `ours` is the best of R repetitions (the machine is shared; the best is the least disturbed), after
 // one warm-up run. `--src DIR` measures another checkout's sources (e.g. an export of HEAD) for a
@@ -26,9 +27,12 @@ const detector = option('--detector', 'full');
 const write = !args.includes('--no-write');
 const srcDir = option('--src', undefined);
 const src = srcDir ? pathToFileURL(resolve(srcDir) + '/').href : new URL('../src/', import.meta.url).href;
-const { simulateDijets, simulateDijetChunks } = await import(`${src}sim/index.ts`);
+const { simulateDijets, simulateDijetChunks, simulateDijetChunksParallel } = await import(`${src}sim/index.ts`);
 const { writeMod, writeModChunks } = await import(`${src}io/mod/index.ts`);
 const streamed = typeof simulateDijetChunks === 'function' && typeof writeModChunks === 'function';
+const threadsOption = option('--threads', undefined);
+const threads = threadsOption === undefined ? undefined : Number(threadsOption);
+const chunks = () => (threads === 0 || typeof simulateDijetChunksParallel !== 'function' ? simulateDijetChunks(opts) : simulateDijetChunksParallel({ ...opts, threads }));
 // 'native' where the sources cluster in the native addon and it loads (ANSATZ_NATIVE=0 turns it off); older sources are 'js'.
 const { nativeSimUnavailableReason } = await import(`${src}engine/native/index.ts`);
 const path = typeof nativeSimUnavailableReason === 'function' && nativeSimUnavailableReason() === undefined ? 'native' : 'js';
@@ -61,7 +65,7 @@ if (write) {
     for (let r = 0; r < reps; r++) {
       const file = join(dir, `sim${r}.h5`);
       const t0 = performance.now();
-      if (streamed) await writeModChunks(file, simulateDijetChunks(opts));
+      if (streamed) await writeModChunks(file, chunks());
       else await writeMod(file, simulateDijets(opts));
       const s = (performance.now() - t0) / 1000;
       bytes = statSync(file).size;
@@ -69,7 +73,7 @@ if (write) {
       ratesW.push(Math.round(events / s));
       bestW = Math.max(bestW, events / s);
     }
-    process.stdout.write(JSON.stringify({ case: 'simulate+mod', unit: 'events/s', ours: Math.round(bestW), peer: null, ratio: null, path, events, detector, bytes, streamed, rates: ratesW, load: loadavg()[0].toFixed(2), src: srcDir ?? 'src' }) + '\n');
+    process.stdout.write(JSON.stringify({ case: 'simulate+mod', unit: 'events/s', ours: Math.round(bestW), peer: null, ratio: null, path, events, detector, bytes, streamed, threads: threads ?? 'auto', rates: ratesW, load: loadavg()[0].toFixed(2), src: srcDir ?? 'src' }) + '\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

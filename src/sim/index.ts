@@ -1,5 +1,6 @@
 /** The built-in CMS-like dijet simulator (issue 3): public surface. */
-export { simulateDijets, simulateDijetChunks, SIM_JETS_F_COLS, SIM_PFCS_COLS, type SimulateOptions, type ChunkedSimulateOptions, type EventSummary } from './simulate.js';
+export { simulateDijets, simulateDijetChunks, EVENTS_PER_LUMI_BLOCK, SIM_JETS_F_COLS, SIM_PFCS_COLS, type SimulateOptions, type ChunkedSimulateOptions, type EventSummary } from './simulate.js';
+export { simulateDijetChunksParallel, type ParallelSimulateOptions } from './parallel.js';
 export {
   type DetectorModel, FULL_DETECTOR, FAST_DETECTOR, detectorModel, hcalResponse, hcalResolutionGeV, hcalInverseResponse,
   photonResolutionGeV, trackEfficiency, trackRelResolution, electronRelResolution, muonRelResolution, calorimeterTrustsHadron,

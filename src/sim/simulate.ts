@@ -68,19 +68,25 @@ export interface SimulateOptions {
 }
 
 const SPECTRA: readonly SpectrumKind[] = ['qcd', 'flat', 'resonance'];
+/**
+ * Events per luminosity block (jets_i lbn). Each block draws from its own stream of the seed,
+ * `new Rng(seed, block)`, so that blocks simulated apart (in parallel) give the same events.
+ */
+export const EVENTS_PER_LUMI_BLOCK = 1000;
 
 /**
  * Simulates `options.events` dijet events and returns them as an in-memory MOD file: two rows per
  * event (the two hardest anti-kT R = 0.5 SIM jets, hardest first) sharing fn, rn, lbn, evn.
  * jet_pt is uncorrected (the corrected pT is jet_pt·jec, as in CMS MOD). GEN columns are −1 for a
- * SIM jet without a GEN jet within ΔR < 0.3. Same options and seed → identical arrays.
+ * SIM jet without a GEN jet within ΔR < 0.3. Same options and seed → identical arrays; event e
+ * draws from stream ⌊e / 1000⌋ of the seed (its luminosity block, `EVENTS_PER_LUMI_BLOCK`).
  *
  * @example
  * const mod = simulateDijets({ events: 1000, seed: 7, detector: 'full', spectrum: 'qcd' });
  * mod.jetsF.rows; // 2000
  */
 export function simulateDijets(options: SimulateOptions): ModData {
-  const loop = new EventLoop(options, validate(options), options.events);
+  const loop = new EventLoop(options, validateSimulateOptions(options), options.events);
   loop.run(0, options.events);
   return loop.finish();
 }
@@ -102,7 +108,7 @@ export interface ChunkedSimulateOptions extends SimulateOptions {
  * await writeModChunks('dijets.h5', simulateDijetChunks({ events: 1_000_000, seed: 7 }));
  */
 export function simulateDijetChunks(options: ChunkedSimulateOptions): Generator<ModData, void, undefined> {
-  const opts = validate(options);
+  const opts = validateSimulateOptions(options);
   const chunkEvents = options.chunkEvents ?? 10_000;
   if (!Number.isInteger(chunkEvents) || chunkEvents < 1) throw new ParameterError('chunkEvents', 'simulateDijetChunks', 'an integer ≥ 1', chunkEvents);
   const loop = new EventLoop(options, opts, Math.min(chunkEvents, opts.events));
@@ -115,8 +121,11 @@ export function simulateDijetChunks(options: ChunkedSimulateOptions): Generator<
   })();
 }
 
-/** The simulator's state across events (generator, detector, clusterers, writer) and its event loop. */
-class EventLoop {
+/**
+ * The simulator's state across events (generator, detector, clusterers, writer) and its event loop;
+ * internal to src/sim (simulate.ts and the worker of parallel.ts).
+ */
+export class EventLoop {
   private readonly rng: Rng;
   private readonly tune: GeneratorTune;
   private readonly spec: SpectrumOptions;
@@ -163,6 +172,7 @@ class EventLoop {
     const onProgress = this.options.onProgress, every = opts.progressEveryEvents;
     for (let ev = from; ev < to; ev++) {
       if (onProgress !== undefined && ev > 0 && ev % every === 0) onProgress(ev);
+      if (ev % EVENTS_PER_LUMI_BLOCK === 0) rng.reseed(opts.seed, ev / EVENTS_PER_LUMI_BLOCK);
       const hard = sampleHardScatter(rng, spec, gluonFraction);
       const sigmaKick = tune.kickAGeV + tune.kickB * hard.ptHatGeV;
       const kx = 0.5 * sigmaKick * rng.normal(), ky = 0.5 * sigmaKick * rng.normal();
@@ -187,7 +197,7 @@ class EventLoop {
       const recoJets = recoClusterer.cluster(reco, axes, shared);
       if (recoJets.nJets < 2) continue;
       const event = (this.event ??= { fn: opts.fileIndex, rn: opts.runNumber, lbn: 0, evn: 0, npv: 0, partons, gen, genJets, reco, recoJets, recoCoshEta: reconstructor.coshEta });
-      event.lbn = 1 + Math.floor(ev / 1000);
+      event.lbn = 1 + Math.floor(ev / EVENTS_PER_LUMI_BLOCK);
       event.evn = ev + 1;
       event.npv = npv;
       event.genJets = genJets;
@@ -215,12 +225,12 @@ function setParton(p: Parton, px: number, py: number, y: number, pid: number): v
   p.pid = pid;
 }
 
-interface ValidOptions {
+export interface ValidOptions {
   events: number; seed: number; detector: 'full' | 'fast'; spectrum: SpectrumKind; meanNpv: number;
   fileIndex: number; runNumber: number; progressEveryEvents: number;
 }
 
-function validate(o: SimulateOptions): ValidOptions {
+export function validateSimulateOptions(o: SimulateOptions): ValidOptions {
   const owner = 'simulateDijets';
   if (!Number.isInteger(o.events) || o.events < 1) throw new ParameterError('events', owner, 'an integer ≥ 1', o.events);
   const seed = o.seed ?? 1;

@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../engine/workers.js';
 import type { ModelSpec } from '../ansatz/structure.js';
 import { triangleSize } from '../ansatz/quadratic.js';
 import { loadKernels, type BackendName } from '../engine/backend.js';
@@ -22,19 +21,6 @@ interface WorkerHandle {
   seq: number;
 }
 
-
-/**
- * Starts the worker entry next to this file: the compiled worker.js, or, when ansatz runs from
- * its TypeScript sources (the tests), worker.ts behind tsx's loader registered in the worker.
- */
-function startWorker(workerData: WorkerInit): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(fileURLToPath(new URL('./worker.js', here)), { workerData });
-  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./worker.ts', here).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData });
-}
 
 /**
  * Data-parallel replicas: the main thread plus `threads − 1` workers, each computing the
@@ -82,7 +68,7 @@ export class ReplicaPool {
         grads: new Float32Array(new SharedArrayBuffer(4 * nParams)), result: f64(1),
         maxRows: perReplica, maxParticles,
       };
-      const worker = startWorker(init);
+      const worker = startWorker(import.meta.url, 'worker', init);
       worker.unref();
       this.workers.push({ worker, control: init.control, error: init.error, grads: init.grads, result: init.result, seq: 0 });
     }
