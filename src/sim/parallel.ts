@@ -8,7 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import { ParameterError } from '../errors.js';
 import type { ModData } from '../io/mod/layout.js';
 import { startWorker } from '../engine/workers.js';
-import { EVENTS_PER_LUMI_BLOCK, validateSimulateOptions, type ChunkedSimulateOptions } from './simulate.js';
+import { DEFAULT_CHUNK_EVENTS, EVENTS_PER_LUMI_BLOCK, validateSimulateOptions, type ChunkedSimulateOptions } from './simulate.js';
 import type { ChunkResult, SimWorkerInit, SimWorkerRequest } from './simWorker.js';
 
 /** Options of `simulateDijetChunksParallel`. */
@@ -36,7 +36,7 @@ const DEFAULT_MAX_THREADS = 8;
 export function simulateDijetChunksParallel(options: ParallelSimulateOptions): AsyncGenerator<ModData, void, undefined> {
   const owner = 'simulateDijetChunksParallel';
   const opts = validateSimulateOptions(options);
-  const chunkEvents = options.chunkEvents ?? 10 * EVENTS_PER_LUMI_BLOCK;
+  const chunkEvents = options.chunkEvents ?? DEFAULT_CHUNK_EVENTS;
   if (!Number.isInteger(chunkEvents) || chunkEvents < 1 || chunkEvents % EVENTS_PER_LUMI_BLOCK !== 0)
     throw new ParameterError('chunkEvents', owner, `a positive multiple of ${EVENTS_PER_LUMI_BLOCK} (whole luminosity blocks)`, chunkEvents);
   const threads = options.threads ?? Math.min(DEFAULT_MAX_THREADS, availableParallelism());

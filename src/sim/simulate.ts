@@ -73,6 +73,8 @@ const SPECTRA: readonly SpectrumKind[] = ['qcd', 'flat', 'resonance'];
  * `new Rng(seed, block)`, so that blocks simulated apart (in parallel) give the same events.
  */
 export const EVENTS_PER_LUMI_BLOCK = 1000;
+/** Events per chunk of `simulateDijetChunks` and `simulateDijetChunksParallel` (≈ 75 MB of rows). */
+export const DEFAULT_CHUNK_EVENTS = 10 * EVENTS_PER_LUMI_BLOCK;
 
 /**
  * Simulates `options.events` dijet events and returns them as an in-memory MOD file: two rows per
@@ -93,7 +95,7 @@ export function simulateDijets(options: SimulateOptions): ModData {
 
 /** Options of `simulateDijetChunks`: those of `simulateDijets` and the batch size. */
 export interface ChunkedSimulateOptions extends SimulateOptions {
-  /** Events per chunk (default 10 000); the last chunk holds the rest. */
+  /** Events per chunk (default DEFAULT_CHUNK_EVENTS, 10 000); the last chunk holds the rest. */
   chunkEvents?: number;
 }
 
@@ -109,7 +111,7 @@ export interface ChunkedSimulateOptions extends SimulateOptions {
  */
 export function simulateDijetChunks(options: ChunkedSimulateOptions): Generator<ModData, void, undefined> {
   const opts = validateSimulateOptions(options);
-  const chunkEvents = options.chunkEvents ?? 10_000;
+  const chunkEvents = options.chunkEvents ?? DEFAULT_CHUNK_EVENTS;
   if (!Number.isInteger(chunkEvents) || chunkEvents < 1) throw new ParameterError('chunkEvents', 'simulateDijetChunks', 'an integer ≥ 1', chunkEvents);
   const loop = new EventLoop(options, opts, Math.min(chunkEvents, opts.events));
   return (function* chunks() {

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Rng } from '../../src/engine/rng.js';
+import { readMod } from '../../src/io/mod/index.js';
 
 /** Runs the built CLI (npm test compiles to dist/ first), as a user would. */
 const bin = resolve(__dirname, '../../bin/ansatz.js');
@@ -133,6 +134,24 @@ describe('ansatz simulate → train → predict on a MOD file', () => {
       expect(r[gen]!).toBeLessThanOrEqual(1000);
       expect(Number.isFinite(r[hat]!)).toBe(true);
     }
+  });
+});
+
+describe('ansatz simulate --threads', () => {
+  it('writes the same datasets in the main thread (0) and on 2 worker threads, and names a bad --threads', async () => {
+    const files = ['0', '2'].map((threads) => {
+      const out = join(dir, `sim-threads-${threads}.h5`);
+      const r = ansatz('simulate', '--events', '2100', '--seed', '8', '--threads', threads, '--out', out, '--quiet');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      return out;
+    });
+    const [inMain, onWorkers] = await Promise.all(files.map((f) => readMod(f)));
+    expect(onWorkers).toEqual(inMain);
+    const bad = ansatz('simulate', '--events', '10', '--threads', 'two', '--out', join(dir, 'never.h5'));
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--threads/);
+    expect(existsSync(join(dir, 'never.h5'))).toBe(false);
   });
 });
 

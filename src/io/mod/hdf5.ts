@@ -124,6 +124,7 @@ class ModAppender {
         throw new ParameterError('blocks', 'writeModChunks', `blocks with the first block's ${t.name} columns [${t.cols.join(', ')}]`, `block ${blockNo} with [${b.cols.join(', ')}]`);
     }
     const jets = block.jetsI.rows;
+    if (block.jetsF.rows !== jets) throw new ParameterError('blocks', 'writeModChunks', 'blocks with as many jets_f rows as jets_i rows', `block ${blockNo} with ${block.jetsF.rows} and ${jets}`);
     for (const ix of this.indexes) {
       const idx = block[ix.key];
       if (idx.length !== jets + 1 || idx[0] !== 0n || Number(idx[jets]) !== block[ix.rowsOf].rows)
