@@ -128,6 +128,13 @@ export function buildProgram(): Command {
 
 /** Runs the CLI on `argv` (process.argv form); sets process.exitCode on failure. */
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // An interrupted command exits through process.exit, so that its 'exit' listeners remove the
+  // temporary files it was filling (io/atomic.ts, removeOnExit).
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
+    process.once(signal, () => {
+      process.stderr.write(`ansatz: interrupted (${signal})\n`);
+      process.exit(code);
+    });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -6,6 +6,26 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
 }
 
+const pendingTemps = new Set<string>();
+let exitHookInstalled = false;
+
+/**
+ * Removes `tmp` (a file or directory) if the process exits before the returned function is
+ * called: for temporary files that take long to fill (a streamed simulation), so that an
+ * interrupted run leaves nothing behind. 'exit' listeners run on process.exit() and normal ends,
+ * not on a signal's default action: the CLI turns SIGINT and SIGTERM into process.exit.
+ */
+export function removeOnExit(tmp: string): () => void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const path of pendingTemps) rmSync(path, { recursive: true, force: true });
+    });
+  }
+  pendingTemps.add(tmp);
+  return () => pendingTemps.delete(tmp);
+}
+
 /**
  * Writes a file so that readers see either the old content or the whole new one, never a part:
  * write to a temporary file beside it, then rename. On failure the temporary file is removed.

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -152,6 +152,24 @@ describe('ansatz simulate --threads', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/--threads/);
     expect(existsSync(join(dir, 'never.h5'))).toBe(false);
+  });
+});
+
+describe('ansatz simulate interrupted', () => {
+  it('exits with 130 on SIGINT and leaves neither the output nor its temporary file', async () => {
+    const sub = mkdtempSync(join(dir, 'interrupt-'));
+    const child = spawn(process.execPath, [bin, 'simulate', '--events', '1000000', '--out', join(sub, 'big.h5'), '--quiet']);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Wait for the temporary file to be written to (the run takes minutes), then interrupt.
+    const deadline = Date.now() + 60_000;
+    while (!readdirSync(sub).some((f) => f.endsWith('.tmp')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(sub).some((f) => f.endsWith('.tmp'))).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/interrupted \(SIGINT\)/);
+    expect(readdirSync(sub)).toEqual([]);
   });
 });
 

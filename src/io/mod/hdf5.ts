@@ -1,7 +1,7 @@
 import h5wasm from 'h5wasm/node';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { InputError, ParameterError } from '../../errors.js';
-import { tempPathFor } from '../atomic.js';
+import { removeOnExit, tempPathFor } from '../atomic.js';
 import type { ModBlock, ModData } from './layout.js';
 
 type H5File = InstanceType<typeof h5wasm.File>;
@@ -79,11 +79,12 @@ export async function writeModChunks(path: string, blocks: Iterable<ModData> | A
   return summary;
 }
 
-/** Opens a temporary file beside `path`, lets `write` fill it, and renames it to `path`; removes it on any error. */
+/** Opens a temporary file beside `path`, lets `write` fill it, and renames it to `path`; removes it on any error or exit before that. */
 async function withTempFile(path: string, write: (file: H5File) => void | Promise<void>): Promise<void> {
   await h5wasm.ready;
   const tmp = tempPathFor(path).replace(/\.tmp$/, '.h5.tmp');
   const file = new h5wasm.File(tmp, 'w');
+  const settled = removeOnExit(tmp);
   try {
     await write(file);
     file.close();
@@ -96,6 +97,8 @@ async function withTempFile(path: string, write: (file: H5File) => void | Promis
     }
     rmSync(tmp, { force: true });
     throw err;
+  } finally {
+    settled();
   }
 }
 
