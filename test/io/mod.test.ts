@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import h5wasm from 'h5wasm/node';
-import { deltaPhi, pairDijets, readMod, selectJets, writeMod, writeModChunks, type ModData } from '../../src/io/mod/index.js';
+import { deltaPhi, loadJets, pairDijets, readMod, selectJets, selectedJetRows, writeMod, writeModChunks, type ModData } from '../../src/io/mod/index.js';
 import { InputError } from '../../src/errors.js';
 
 /** A hand-made MOD file: 3 jets (two from one event), one of them at φ ≈ π with particles across the seam. */
@@ -202,5 +202,35 @@ describe('the simulator writes MOD files the reader reads back', () => {
     await writeModChunks(path, [one(0), one(1), one(2)]);
     const back = await readMod(path);
     expect(back).toEqual({ ...a, gens: { ...a.gens, data: new Float64Array(0), rows: 0 }, gensIndex: BigInt64Array.from([0n, 0n, 0n, 0n]) });
+  });
+
+  it('readMod with keepJets reads only the kept jets and their particles, in slices; loadJets gives selectJets of the whole file', async () => {
+    const { simulateDijets } = await import('../../src/sim/index.js');
+    const data = simulateDijets({ events: 60, seed: 5 });
+    const path = join(dir, 'sim-select.h5');
+    await writeMod(path, data);
+    const kept = [0, 3, 4, 5, 17, 40, 41, 119];
+    // sliceBytes 4096: 73 pfcs rows a slice, so jets straddle slices and slices are skipped between them.
+    const part = await readMod(path, { keepJets: () => kept, sliceBytes: 4096 });
+    const rowsOf = (block: { data: Float64Array | BigInt64Array; cols: string[] }, index: BigInt64Array | undefined, j: number) => {
+      const w = block.cols.length;
+      return index === undefined ? Array.from(block.data.subarray(j * w, (j + 1) * w)) : Array.from(block.data.subarray(Number(index[j]) * w, Number(index[j + 1]) * w));
+    };
+    expect(part.jetsF.rows).toBe(kept.length);
+    kept.forEach((j, r) => {
+      expect(rowsOf(part.jetsF, undefined, r)).toEqual(rowsOf(data.jetsF, undefined, j));
+      expect(rowsOf(part.jetsI, undefined, r)).toEqual(rowsOf(data.jetsI, undefined, j));
+      expect(rowsOf(part.pfcs, part.pfcsIndex, r)).toEqual(rowsOf(data.pfcs, data.pfcsIndex, j));
+      expect(rowsOf(part.gens, part.gensIndex, r)).toEqual(rowsOf(data.gens, data.gensIndex, j));
+    });
+    const noGens = await readMod(path, { keepJets: () => kept, gens: false });
+    expect(noGens.gens).toEqual({ cols: data.gens.cols, data: new Float64Array(0), rows: 0 });
+    expect(Array.from(noGens.gensIndex)).toEqual(new Array(kept.length + 1).fill(0n));
+    expect(noGens.pfcs).toEqual(part.pfcs);
+    const selection = { genPtMinGeV: 300, genPtMaxGeV: 900, pid: true };
+    expect(selectedJetRows(data, path, selection).length).toBeGreaterThan(10);
+    expect(await loadJets([path], selection)).toEqual(selectJets(data, path, selection));
+    await expect(readMod(path, { keepJets: () => [4, 3] })).rejects.toThrow(/keepJets.*ascending/);
+    await expect(readMod(path, { keepJets: () => [data.jetsF.rows] })).rejects.toThrow(/keepJets/);
   });
 });

@@ -205,8 +205,32 @@ function appendRows(file: H5File, ds: H5Dataset | undefined, name: string, value
   return ds;
 }
 
-/** Reads a MOD file; a wrong layout is an InputError naming the file and the dataset. */
-export async function readMod(path: string, options: ModIoOptions = {}): Promise<ModData> {
+/** What `ModReadOptions.keepJets` sees of a file: its jet tables and particle offsets. */
+export interface ModJetTables {
+  jetsI: ModBlock<BigInt64Array>;
+  jetsF: ModBlock<Float64Array>;
+  pfcsIndex: BigInt64Array;
+  gensIndex: BigInt64Array;
+}
+
+/** Options of `readMod`. */
+export interface ModReadOptions extends ModIoOptions {
+  /**
+   * The jet rows to keep (ascending), chosen from the jet tables before any particle is read:
+   * the result then holds only those jets and their particles (offsets from 0), and the particle
+   * tables are read slice by slice, so that memory holds the kept particles only.
+   */
+  keepJets?: (tables: ModJetTables) => ArrayLike<number>;
+  /** Read the gens table (default true); false leaves it empty (its cols kept, every offset 0). */
+  gens?: boolean;
+}
+
+/**
+ * Reads a MOD file; a wrong layout is an InputError naming the file and the dataset.
+ * `keepJets` and `gens: false` read part of it (e.g. `loadJets` reads only the selected jets'
+ * reconstructed particles).
+ */
+export async function readMod(path: string, options: ModReadOptions = {}): Promise<ModData> {
   const sliceBytes = sliceBytesOf(options, 'readMod');
   if (!existsSync(path)) throw new InputError('file not found', { file: path });
   await h5wasm.ready;
@@ -222,13 +246,17 @@ export async function readMod(path: string, options: ModIoOptions = {}): Promise
       if (!keys.has(name)) throw new InputError(`dataset '${name}' is missing; a MOD file has jets_i, jets_f, pfcs, pfcs_index, gens, gens_index`, { file: path });
       return file.get(name) as InstanceType<typeof h5wasm.Dataset>;
     };
-    const table = <A extends Float64Array | BigInt64Array>(name: string, kind: 'int' | 'float'): ModBlock<A> => {
+    /** A table's dataset, column names and row count, its layout checked. */
+    const tableOf = (name: string): { ds: H5Dataset; cols: string[]; rows: number } => {
       const ds = dataset(name);
       const cols = ds.attrs.cols ? (ds.get_attribute('cols', true) as string[]) : undefined;
       if (!Array.isArray(cols)) throw new InputError(`dataset '${name}' has no 'cols' attribute naming its columns`, { file: path });
       const shape = ds.shape ?? [];
-      const rows = shape[0] ?? 0;
       if (shape.length !== 2 || shape[1] !== cols.length) throw new InputError(`dataset '${name}' has shape [${shape.join(', ')}] but ${cols.length} names in attrs.cols`, { file: path });
+      return { ds, cols, rows: shape[0] ?? 0 };
+    };
+    const table = <A extends Float64Array | BigInt64Array>(name: string, kind: 'int' | 'float'): ModBlock<A> => {
+      const { ds, cols, rows } = tableOf(name);
       const raw = readRows(ds, rows, cols.length, sliceBytes);
       const data = kind === 'int' ? toBigInt64(raw) : toFloat64(raw);
       return { cols, data: data as A, rows };
@@ -245,18 +273,62 @@ export async function readMod(path: string, options: ModIoOptions = {}): Promise
     const jetsI = table<BigInt64Array>('jets_i', 'int');
     const jetsF = table<Float64Array>('jets_f', 'float');
     if (jetsF.rows !== jetsI.rows) throw new InputError(`jets_f has ${jetsF.rows} rows but jets_i has ${jetsI.rows}`, { file: path });
-    const pfcs = table<Float64Array>('pfcs', 'float');
-    const gens = table<Float64Array>('gens', 'float');
+    const pfcsTable = tableOf('pfcs'), gensTable = tableOf('gens');
+    const pfcsIndex = offsets('pfcs_index', pfcsTable.rows, jetsI.rows);
+    const gensIndex = offsets('gens_index', gensTable.rows, jetsI.rows);
     const names = keys.has('filenames') ? dataset('filenames').value : [];
-    return {
-      jetsI, jetsF, pfcs, gens,
-      pfcsIndex: offsets('pfcs_index', pfcs.rows, jetsI.rows),
-      gensIndex: offsets('gens_index', gens.rows, jetsI.rows),
-      filenames: (Array.isArray(names) ? names : [names]).map(String).filter((s) => s.length > 0),
+    const filenames = (Array.isArray(names) ? names : [names]).map(String).filter((s) => s.length > 0);
+    const readGens = options.gens ?? true;
+    if (options.keepJets === undefined) {
+      const gens: ModBlock<Float64Array> = readGens ? table<Float64Array>('gens', 'float') : { cols: gensTable.cols, data: new Float64Array(0), rows: 0 };
+      return { jetsI, jetsF, pfcs: table<Float64Array>('pfcs', 'float'), gens, pfcsIndex, gensIndex: readGens ? gensIndex : new BigInt64Array(jetsI.rows + 1), filenames };
+    }
+    const kept = Int32Array.from(options.keepJets({ jetsI, jetsF, pfcsIndex, gensIndex }));
+    for (let r = 0; r < kept.length; r++)
+      if (!(Number.isInteger(kept[r]) && kept[r]! >= (r > 0 ? kept[r - 1]! + 1 : 0) && kept[r]! < jetsI.rows))
+        throw new ParameterError('keepJets', 'readMod', `ascending jet rows in [0, ${jetsI.rows})`, `row ${kept[r]} at position ${r}`);
+    const pickRows = <A extends Float64Array | BigInt64Array>(block: ModBlock<A>): ModBlock<A> => {
+      const width = block.cols.length;
+      const data = (block.data instanceof BigInt64Array ? new BigInt64Array(kept.length * width) : new Float64Array(kept.length * width)) as A;
+      kept.forEach((j, r) => data.set(block.data.subarray(j * width, (j + 1) * width) as never, r * width));
+      return { cols: block.cols, data, rows: kept.length };
     };
+    const [pfcs, keptPfcsIndex] = readJetRows(pfcsTable, pfcsIndex, kept, sliceBytes);
+    const [gens, keptGensIndex] = readGens ? readJetRows(gensTable, gensIndex, kept, sliceBytes) : [{ cols: gensTable.cols, data: new Float64Array(0), rows: 0 }, new BigInt64Array(kept.length + 1)];
+    return { jetsI: pickRows(jetsI), jetsF: pickRows(jetsF), pfcs, gens, pfcsIndex: keptPfcsIndex, gensIndex: keptGensIndex, filenames };
   } finally {
     file.close();
   }
+}
+
+/**
+ * The rows of the jets `kept` (ascending) of a particle table whose jet j owns rows
+ * [index[j], index[j+1]), and their offsets from 0. Reads only slices that hold kept rows, each of
+ * at most `sliceBytes` (a slice starts at the first kept row it is needed for).
+ */
+function readJetRows(table: { ds: H5Dataset; cols: string[] }, index: BigInt64Array, kept: Int32Array, sliceBytes: number): [ModBlock<Float64Array>, BigInt64Array] {
+  const width = table.cols.length;
+  const sliceRows = Math.max(1, Math.floor(sliceBytes / (8 * width)));
+  const total = table.ds.shape?.[0] ?? 0;
+  const keptIndex = new BigInt64Array(kept.length + 1);
+  kept.forEach((j, r) => (keptIndex[r + 1] = keptIndex[r]! + index[j + 1]! - index[j]!));
+  const rows = Number(keptIndex[kept.length]);
+  const data = new Float64Array(rows * width);
+  let slice: Float64Array = new Float64Array(0), sliceFrom = 0, sliceTo = 0, at = 0;
+  for (const j of kept) {
+    for (let k = Number(index[j]!), end = Number(index[j + 1]!); k < end; ) {
+      if (k < sliceFrom || k >= sliceTo) {
+        sliceFrom = k;
+        sliceTo = Math.min(total, k + sliceRows);
+        slice = toFloat64(table.ds.slice([[sliceFrom, sliceTo]]) as ArrayLike<number>);
+      }
+      const upto = Math.min(end, sliceTo);
+      data.set(slice.subarray((k - sliceFrom) * width, (upto - sliceFrom) * width), at * width);
+      at += upto - k;
+      k = upto;
+    }
+  }
+  return [{ cols: table.cols, data, rows }, keptIndex];
 }
 
 /** The values of a rows × cols dataset, read whole when they fit in `sliceBytes`, else slice by slice. */

@@ -1,7 +1,7 @@
 import { Rng } from '../../engine/rng.js';
 import { InputError } from '../../errors.js';
 import { makeTable, type Table } from '../table.js';
-import { readMod } from './hdf5.js';
+import { readMod, type ModJetTables } from './hdf5.js';
 import { columnIndex, type ModData } from './layout.js';
 import { pidToFloat } from './pid.js';
 
@@ -52,27 +52,28 @@ export function deltaPhi(a: number, b: number): number {
   return d;
 }
 
-function need(data: ModData, block: 'jetsF' | 'jetsI' | 'pfcs', name: string, file: string): number {
-  const k = columnIndex(data[block], name);
+function need(data: Pick<ModData, 'jetsF' | 'jetsI' | 'pfcs'> | ModJetTables, block: 'jetsF' | 'jetsI' | 'pfcs', name: string, file: string): number {
+  const table = (data as Partial<Pick<ModData, 'jetsF' | 'jetsI' | 'pfcs'>>)[block]!;
+  const k = columnIndex(table, name);
   const dataset = { jetsF: 'jets_f', jetsI: 'jets_i', pfcs: 'pfcs' }[block];
-  if (k < 0) throw new InputError(`dataset '${dataset}' has no column '${name}' in attrs.cols (it has ${data[block].cols.join(', ')})`, { file, column: name });
+  if (k < 0) throw new InputError(`dataset '${dataset}' has no column '${name}' in attrs.cols (it has ${table.cols.join(', ')})`, { file, column: name });
   return k;
 }
 
-/** Applies the selection to one in-memory MOD file and builds the features. */
-export function selectJets(data: ModData, file: string, selection: Partial<JetSelection> = {}): JetDataset {
+/**
+ * The rows of the jets that pass `selection` (GEN pT range, |η|, quality, particle count; jets
+ * without a GEN match dropped), ascending: what `selectJets` keeps, from the jet tables alone.
+ */
+export function selectedJetRows(tables: ModJetTables, file: string, selection: Partial<JetSelection> = {}): number[] {
   const s = { ...DEFAULT_SELECTION, ...selection };
-  const f = data.jetsF, i = data.jetsI, p = data.pfcs;
-  const fc = f.cols.length, ic = i.cols.length, pc = p.cols.length;
-  const col = { pt: need(data, 'jetsF', 'jet_pt', file), y: need(data, 'jetsF', 'jet_y', file), phi: need(data, 'jetsF', 'jet_phi', file), eta: need(data, 'jetsF', 'jet_eta', file), gen: need(data, 'jetsF', 'gen_jet_pt', file), genEta: need(data, 'jetsF', 'gen_jet_eta', file) };
-  const wCol = columnIndex(f, 'weight');
-  const q = need(data, 'jetsI', 'quality', file);
-  const keyCols = ['fn', 'rn', 'lbn', 'evn'].map((c) => need(data, 'jetsI', c, file));
-  const pp = { pt: need(data, 'pfcs', 'pt', file), y: need(data, 'pfcs', 'y', file), phi: need(data, 'pfcs', 'phi', file), pid: s.pid ? need(data, 'pfcs', 'pid', file) : -1 };
+  const f = tables.jetsF, i = tables.jetsI, index = tables.pfcsIndex;
+  const fc = f.cols.length, ic = i.cols.length;
+  const col = { eta: need(tables, 'jetsF', 'jet_eta', file), gen: need(tables, 'jetsF', 'gen_jet_pt', file), genEta: need(tables, 'jetsF', 'gen_jet_eta', file) };
+  const q = need(tables, 'jetsI', 'quality', file);
   const kept: number[] = [];
   for (let j = 0; j < f.rows; j++) {
     const gen = f.data[j * fc + col.gen]!;
-    const nPart = Number(data.pfcsIndex[j + 1]! - data.pfcsIndex[j]!);
+    const nPart = Number(index[j + 1]! - index[j]!);
     if (f.data[j * fc + col.genEta]! === -1 && gen === -1) continue; // unmatched
     if (gen < s.genPtMinGeV || gen > s.genPtMaxGeV) continue;
     if (!(Math.abs(f.data[j * fc + col.eta]!) < s.absEtaMax)) continue;
@@ -80,6 +81,19 @@ export function selectJets(data: ModData, file: string, selection: Partial<JetSe
     if (nPart > s.maxParticles || nPart === 0) continue;
     kept.push(j);
   }
+  return kept;
+}
+
+/** Applies the selection to one in-memory MOD file and builds the features. */
+export function selectJets(data: ModData, file: string, selection: Partial<JetSelection> = {}): JetDataset {
+  const s = { ...DEFAULT_SELECTION, ...selection };
+  const f = data.jetsF, i = data.jetsI, p = data.pfcs;
+  const fc = f.cols.length, ic = i.cols.length, pc = p.cols.length;
+  const col = { pt: need(data, 'jetsF', 'jet_pt', file), y: need(data, 'jetsF', 'jet_y', file), phi: need(data, 'jetsF', 'jet_phi', file), eta: need(data, 'jetsF', 'jet_eta', file) };
+  const wCol = columnIndex(f, 'weight');
+  const keyCols = ['fn', 'rn', 'lbn', 'evn'].map((c) => need(data, 'jetsI', c, file));
+  const pp = { pt: need(data, 'pfcs', 'pt', file), y: need(data, 'pfcs', 'y', file), phi: need(data, 'pfcs', 'phi', file), pid: s.pid ? need(data, 'pfcs', 'pid', file) : -1 };
+  const kept = selectedJetRows(data, file, s);
   const dim = s.pid ? 4 : 3;
   const offsets = new Int32Array(kept.length + 1);
   kept.forEach((j, r) => (offsets[r + 1] = offsets[r]! + Number(data.pfcsIndex[j + 1]! - data.pfcsIndex[j]!)));
@@ -139,11 +153,22 @@ export function splitByEvent(ds: JetDataset, trainFraction: number, seed: number
   return [subsetJets(ds, train), subsetJets(ds, test)];
 }
 
-/** Reads MOD files and concatenates their selected jets. */
+/**
+ * Reads MOD files and concatenates their selected jets. Only the selected jets' reconstructed
+ * particles are read (see `readSelectedJets`), so memory grows with the selection, not the files.
+ */
 export async function loadJets(paths: string[], selection: Partial<JetSelection> = {}): Promise<JetDataset> {
   const parts: JetDataset[] = [];
-  for (const path of paths) parts.push(selectJets(await readMod(path), path, selection));
+  for (const path of paths) parts.push(selectJets(await readSelectedJets(path, selection), path, selection));
   return concatJets(parts);
+}
+
+/**
+ * The jets of a MOD file that pass `selection`, with their reconstructed particles and no GEN
+ * particles (an empty gens table): what `selectJets` needs of the file, read without the rest.
+ */
+export function readSelectedJets(path: string, selection: Partial<JetSelection> = {}): Promise<ModData> {
+  return readMod(path, { keepJets: (tables) => selectedJetRows(tables, path, selection), gens: false });
 }
 
 export function concatJets(parts: JetDataset[]): JetDataset {

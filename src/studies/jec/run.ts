@@ -1,6 +1,6 @@
 import { GaussianAnsatz } from '../../ansatz/GaussianAnsatz.js';
 import type { Cloud, Matrix } from '../../ansatz/inputs.js';
-import { concatJets, readMod, selectJets, splitByEvent, subsetJets, type JetDataset, type ModData } from '../../io/mod/index.js';
+import { concatJets, readSelectedJets, selectJets, splitByEvent, subsetJets, type JetDataset, type ModData } from '../../io/mod/index.js';
 import { simulateDijets } from '../../sim/index.js';
 import type { EpochReport } from '../../train/fit.js';
 import { cmsResolutionGeV } from '../dijets/index.js';
@@ -94,7 +94,8 @@ async function simulatedSamples(o: JecStudyOptions, log: (line: string) => void,
 /** The study's jets from MOD files, split by event into halves (the same split with and without PID). */
 async function samplesFromFiles(paths: string[], seed: number, log: (line: string) => void): Promise<Samples> {
   const mods: [string, ModData][] = [];
-  for (const path of paths) mods.push([path, await readMod(path)]);
+  // The default selection keeps the same jets with and without PID: read only those jets' particles.
+  for (const path of paths) mods.push([path, await readSelectedJets(path)]);
   return (pid) => {
     const all = concatJets(mods.map(([path, mod]) => selectJets(mod, path, { pid })));
     const [train, test] = splitByEvent(all, 0.5, seed);
