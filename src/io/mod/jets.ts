@@ -52,10 +52,9 @@ export function deltaPhi(a: number, b: number): number {
   return d;
 }
 
-function need(data: Pick<ModData, 'jetsF' | 'jetsI' | 'pfcs'> | ModJetTables, block: 'jetsF' | 'jetsI' | 'pfcs', name: string, file: string): number {
-  const table = (data as Partial<Pick<ModData, 'jetsF' | 'jetsI' | 'pfcs'>>)[block]!;
+/** The index of column `name` of `table` (dataset `dataset` of `file`); a missing column is an InputError naming both. */
+function need(table: { cols: string[] }, dataset: string, name: string, file: string): number {
   const k = columnIndex(table, name);
-  const dataset = { jetsF: 'jets_f', jetsI: 'jets_i', pfcs: 'pfcs' }[block];
   if (k < 0) throw new InputError(`dataset '${dataset}' has no column '${name}' in attrs.cols (it has ${table.cols.join(', ')})`, { file, column: name });
   return k;
 }
@@ -68,8 +67,8 @@ export function selectedJetRows(tables: ModJetTables, file: string, selection: P
   const s = { ...DEFAULT_SELECTION, ...selection };
   const f = tables.jetsF, i = tables.jetsI, index = tables.pfcsIndex;
   const fc = f.cols.length, ic = i.cols.length;
-  const col = { eta: need(tables, 'jetsF', 'jet_eta', file), gen: need(tables, 'jetsF', 'gen_jet_pt', file), genEta: need(tables, 'jetsF', 'gen_jet_eta', file) };
-  const q = need(tables, 'jetsI', 'quality', file);
+  const col = { eta: need(tables.jetsF, 'jets_f', 'jet_eta', file), gen: need(tables.jetsF, 'jets_f', 'gen_jet_pt', file), genEta: need(tables.jetsF, 'jets_f', 'gen_jet_eta', file) };
+  const q = need(tables.jetsI, 'jets_i', 'quality', file);
   const kept: number[] = [];
   for (let j = 0; j < f.rows; j++) {
     const gen = f.data[j * fc + col.gen]!;
@@ -89,10 +88,10 @@ export function selectJets(data: ModData, file: string, selection: Partial<JetSe
   const s = { ...DEFAULT_SELECTION, ...selection };
   const f = data.jetsF, i = data.jetsI, p = data.pfcs;
   const fc = f.cols.length, ic = i.cols.length, pc = p.cols.length;
-  const col = { pt: need(data, 'jetsF', 'jet_pt', file), y: need(data, 'jetsF', 'jet_y', file), phi: need(data, 'jetsF', 'jet_phi', file), eta: need(data, 'jetsF', 'jet_eta', file) };
+  const col = { pt: need(data.jetsF, 'jets_f', 'jet_pt', file), y: need(data.jetsF, 'jets_f', 'jet_y', file), phi: need(data.jetsF, 'jets_f', 'jet_phi', file), eta: need(data.jetsF, 'jets_f', 'jet_eta', file) };
   const wCol = columnIndex(f, 'weight');
-  const keyCols = ['fn', 'rn', 'lbn', 'evn'].map((c) => need(data, 'jetsI', c, file));
-  const pp = { pt: need(data, 'pfcs', 'pt', file), y: need(data, 'pfcs', 'y', file), phi: need(data, 'pfcs', 'phi', file), pid: s.pid ? need(data, 'pfcs', 'pid', file) : -1 };
+  const keyCols = ['fn', 'rn', 'lbn', 'evn'].map((c) => need(data.jetsI, 'jets_i', c, file));
+  const pp = { pt: need(data.pfcs, 'pfcs', 'pt', file), y: need(data.pfcs, 'pfcs', 'y', file), phi: need(data.pfcs, 'pfcs', 'phi', file), pid: s.pid ? need(data.pfcs, 'pfcs', 'pid', file) : -1 };
   const kept = selectedJetRows(data, file, s);
   const dim = s.pid ? 4 : 3;
   const offsets = new Int32Array(kept.length + 1);
