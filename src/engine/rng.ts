@@ -39,12 +39,12 @@ export class Rng {
    * one per block of simulated events) are as independent as those of different seeds.
    */
   reseed(seed: number, stream = 0): void {
+    if (!(Number.isInteger(stream) && stream >= 0 && stream < 2 ** 32)) throw new RangeError(`Rng: stream is ${stream}; it must be an integer in [0, 2^32)`);
     const s = this.s;
     let x = seed >>> 0;
     s[0] = splitmix32(x += 0x9e3779b9); s[1] = splitmix32(x += 0x9e3779b9);
     s[2] = splitmix32(x += 0x9e3779b9); s[3] = splitmix32(x += 0x9e3779b9);
     if (stream !== 0) {
-      if (!(Number.isInteger(stream) && stream > 0 && stream < 2 ** 32)) throw new RangeError(`Rng: stream is ${stream}; it must be an integer in [0, 2^32)`);
       // Offset from the seed's words so that stream k of seed a and stream a of seed k differ.
       let y = (stream ^ 0x5bd1e995) >>> 0;
       for (let i = 0; i < 4; i++) s[i] = s[i]! ^ splitmix32(y += 0x9e3779b9);
