@@ -81,7 +81,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--detector <kind>', 'detector variant').choices(['full', 'fast']))
     .addOption(new Option('--spectrum <prior>', 'prior of the hard scale').choices(['qcd', 'flat', 'resonance']))
     .option('--pt-range <low,high>', 'hard-scatter pT range in GeV (default 400,1200)')
-    .option('--threads <n>', "worker threads simulating while the main thread writes ('auto' = one per core, at most 8: the default; 0 = simulate in the main thread); the file is the same for every value")
+    .option('--threads <n>', "worker threads simulating while the main thread writes ('auto' = one per core, at most 8, or none on one core: the default; 0 = simulate in the main thread); the file is the same for every value")
     .requiredOption('--out <file.h5>', 'output MOD HDF5 file')
     .action(async (opts) => (await import('./simulate.js')).simulateCommand(opts));
 

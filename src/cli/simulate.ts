@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { simulateDijetChunks, simulateDijetChunksParallel } from '../sim/index.js';
 import { writeModChunks } from '../io/mod/index.js';
 import { InputError } from '../errors.js';
@@ -36,7 +37,9 @@ export async function simulateCommand(o: SimulateCommandOptions): Promise<void> 
   // Written as it is simulated, 10 000 events at a time: memory stays at a few such blocks (≈ 75 MB each).
   say(o, `writing ${o.out}`);
   const options = { events, seed, detector: o.detector, spectrum: o.spectrum, ...(ptRangeGeV ? { ptRangeGeV } : {}), onProgress };
-  const chunks = threads === 0 ? simulateDijetChunks(options) : simulateDijetChunksParallel({ ...options, threads });
+  // One core: a worker would only take turns with the main thread's writing.
+  const inThisThread = threads === 0 || (threads === undefined && availableParallelism() === 1);
+  const chunks = inThisThread ? simulateDijetChunks(options) : simulateDijetChunksParallel({ ...options, threads });
   const written = await writeModChunks(o.out, chunks);
   const seconds = (performance.now() - t0) / 1000;
   say(o, `simulated ${events} dijet events (${written.jets} jets, ${written.pfcs} particles; ${o.detector ?? 'full'} detector, ${o.spectrum ?? 'qcd'} spectrum, seed ${seed}) in ${seconds.toFixed(1)} s → ${o.out}`);
