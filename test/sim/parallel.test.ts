@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulateDijets, simulateDijetChunksParallel, EVENTS_PER_LUMI_BLOCK } from '../../src/sim/index.js';
+import { simulateDijets, simulateDijetChunksParallel, EVENTS_PER_LUMI_BLOCK, type Calibration } from '../../src/sim/index.js';
 import { readMod, writeModChunks } from '../../src/io/mod/index.js';
 import { ParameterError } from '../../src/errors.js';
 import { modDifference } from '../helpers/modData.js';
@@ -33,5 +33,17 @@ describe('simulateDijetChunksParallel', () => {
     expect(() => simulateDijetChunksParallel({ events: 5000, chunkEvents: 1500 })).toThrow(/chunkEvents.*multiple of 1000/);
     expect(() => simulateDijetChunksParallel({ events: 5000, eventWeight: () => 1 })).toThrow(/eventWeight/);
     expect(() => simulateDijetChunksParallel({ events: 5000, threads: 0 })).toThrow(/threads/);
+  });
+
+  it('passes an error thrown in a worker thread to the caller, and writeModChunks then leaves no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ansatz-par-'));
+    try {
+      // A calibration the workers cannot use: the JEC of the first jet throws in the worker.
+      const broken = { jec: null, oracle: null, oracleSigmaScale: 1 } as unknown as Calibration;
+      await expect(writeModChunks(join(dir, 'x.h5'), simulateDijetChunksParallel({ events: 3000, chunkEvents: 1000, threads: 2, calibration: broken }))).rejects.toThrow(TypeError);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
