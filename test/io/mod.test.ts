@@ -223,13 +223,30 @@ describe('the simulator writes MOD files the reader reads back', () => {
       expect(rowsOf(part.pfcs, part.pfcsIndex, r)).toEqual(rowsOf(data.pfcs, data.pfcsIndex, j));
       expect(rowsOf(part.gens, part.gensIndex, r)).toEqual(rowsOf(data.gens, data.gensIndex, j));
     });
+    // visitParticles: the same rows, handed over in pieces where a jet straddles two slices.
+    const pieces = kept.map(() => [] as number[]);
+    let split = 0;
+    const visited = await readMod(path, {
+      keepJets: () => kept, sliceBytes: 4096,
+      visitParticles: (position, rows, first) => {
+        if (first > 0) split++;
+        expect(first).toBe(pieces[position]!.length / data.pfcs.cols.length);
+        pieces[position]!.push(...rows);
+      },
+    });
+    expect(split).toBeGreaterThan(0);
+    kept.forEach((j, r) => expect(pieces[r]).toEqual(rowsOf(data.pfcs, data.pfcsIndex, j)));
+    expect(visited.pfcs.rows).toBe(0);
+    expect(visited.pfcsIndex).toEqual(part.pfcsIndex);
     const noGens = await readMod(path, { keepJets: () => kept, gens: false });
     expect(noGens.gens).toEqual({ cols: data.gens.cols, data: new Float64Array(0), rows: 0 });
     expect(Array.from(noGens.gensIndex)).toEqual(new Array(kept.length + 1).fill(0n));
     expect(noGens.pfcs).toEqual(part.pfcs);
     const selection = { genPtMinGeV: 300, genPtMaxGeV: 900, pid: true };
     expect(selectedJetRows(data, path, selection).length).toBeGreaterThan(10);
-    expect(await loadJets([path], selection)).toEqual(selectJets(data, path, selection));
+    const selected = selectJets(data, path, selection);
+    expect(await loadJets([path], selection)).toEqual(selected);
+    expect(await loadJets([path], selection, { sliceBytes: 4096 })).toEqual(selected); // jets straddle slices
     await expect(readMod(path, { keepJets: () => [4, 3] })).rejects.toThrow(/keepJets.*ascending/);
     await expect(readMod(path, { keepJets: () => [data.jetsF.rows] })).rejects.toThrow(/keepJets/);
   });

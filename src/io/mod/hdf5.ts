@@ -205,12 +205,13 @@ function appendRows(file: H5File, ds: H5Dataset | undefined, name: string, value
   return ds;
 }
 
-/** What `ModReadOptions.keepJets` sees of a file: its jet tables and particle offsets. */
+/** What `ModReadOptions.keepJets` sees of a file: its jet tables, particle offsets and particle columns. */
 export interface ModJetTables {
   jetsI: ModBlock<BigInt64Array>;
   jetsF: ModBlock<Float64Array>;
   pfcsIndex: BigInt64Array;
   gensIndex: BigInt64Array;
+  pfcsCols: string[];
 }
 
 /** Options of `readMod`. */
@@ -223,6 +224,13 @@ export interface ModReadOptions extends ModIoOptions {
   keepJets?: (tables: ModJetTables) => ArrayLike<number>;
   /** Read the gens table (default true); false leaves it empty (its cols kept, every offset 0). */
   gens?: boolean;
+  /**
+   * With `keepJets`: hand the kept jets' pfcs rows to this function as they are read instead of
+   * returning them (the result's pfcs table is then empty, its cols kept; pfcsIndex still gives
+   * each kept jet's rows). `rows` holds rows first, first + 1, … of the kept jet at `position`
+   * (pfcs cols wide), a view valid during the call; a jet may come in several calls.
+   */
+  visitParticles?: (position: number, rows: Float64Array, first: number) => void;
 }
 
 /**
@@ -283,7 +291,7 @@ export async function readMod(path: string, options: ModReadOptions = {}): Promi
       const gens: ModBlock<Float64Array> = readGens ? table<Float64Array>('gens', 'float') : { cols: gensTable.cols, data: new Float64Array(0), rows: 0 };
       return { jetsI, jetsF, pfcs: table<Float64Array>('pfcs', 'float'), gens, pfcsIndex, gensIndex: readGens ? gensIndex : new BigInt64Array(jetsI.rows + 1), filenames };
     }
-    const kept = Int32Array.from(options.keepJets({ jetsI, jetsF, pfcsIndex, gensIndex }));
+    const kept = Int32Array.from(options.keepJets({ jetsI, jetsF, pfcsIndex, gensIndex, pfcsCols: pfcsTable.cols }));
     for (let r = 0; r < kept.length; r++)
       if (!(Number.isInteger(kept[r]) && kept[r]! >= (r > 0 ? kept[r - 1]! + 1 : 0) && kept[r]! < jetsI.rows))
         throw new ParameterError('keepJets', 'readMod', `ascending jet rows in [0, ${jetsI.rows})`, `row ${kept[r]} at position ${r}`);
@@ -293,7 +301,10 @@ export async function readMod(path: string, options: ModReadOptions = {}): Promi
       kept.forEach((j, r) => data.set(block.data.subarray(j * width, (j + 1) * width) as never, r * width));
       return { cols: block.cols, data, rows: kept.length };
     };
-    const [pfcs, keptPfcsIndex] = readJetRows(pfcsTable, pfcsIndex, kept, sliceBytes);
+    const visit = options.visitParticles;
+    const [pfcs, keptPfcsIndex] = visit === undefined
+      ? readJetRows(pfcsTable, pfcsIndex, kept, sliceBytes)
+      : [{ cols: pfcsTable.cols, data: new Float64Array(0), rows: 0 }, visitJetRows(pfcsTable, pfcsIndex, kept, sliceBytes, visit)];
     const [gens, keptGensIndex] = readGens ? readJetRows(gensTable, gensIndex, kept, sliceBytes) : [{ cols: gensTable.cols, data: new Float64Array(0), rows: 0 }, new BigInt64Array(kept.length + 1)];
     return { jetsI: pickRows(jetsI), jetsF: pickRows(jetsF), pfcs, gens, pfcsIndex: keptPfcsIndex, gensIndex: keptGensIndex, filenames };
   } finally {
@@ -303,32 +314,49 @@ export async function readMod(path: string, options: ModReadOptions = {}): Promi
 
 /**
  * The rows of the jets `kept` (ascending) of a particle table whose jet j owns rows
- * [index[j], index[j+1]), and their offsets from 0. Reads only slices that hold kept rows, each of
- * at most `sliceBytes` (a slice starts at the first kept row it is needed for).
+ * [index[j], index[j+1]), and their offsets from 0.
  */
 function readJetRows(table: { ds: H5Dataset; cols: string[] }, index: BigInt64Array, kept: Int32Array, sliceBytes: number): [ModBlock<Float64Array>, BigInt64Array] {
+  const width = table.cols.length;
+  let rows = 0;
+  kept.forEach((j) => (rows += Number(index[j + 1]! - index[j]!)));
+  const data = new Float64Array(rows * width);
+  let at = 0;
+  const keptIndex = visitJetRows(table, index, kept, sliceBytes, (_position, part) => {
+    data.set(part, at);
+    at += part.length;
+  });
+  return [{ cols: table.cols, data, rows }, keptIndex];
+}
+
+/**
+ * Hands the rows of the jets `kept` (ascending) of a particle table whose jet j owns rows
+ * [index[j], index[j+1]) to `visit`, jet by jet, as views of slices of at most `sliceBytes` read
+ * where kept rows are (a slice starts at the first kept row it is needed for); returns the kept
+ * jets' offsets from 0.
+ */
+function visitJetRows(table: { ds: H5Dataset; cols: string[] }, index: BigInt64Array, kept: Int32Array, sliceBytes: number,
+  visit: (position: number, rows: Float64Array, first: number) => void): BigInt64Array {
   const width = table.cols.length;
   const sliceRows = Math.max(1, Math.floor(sliceBytes / (8 * width)));
   const total = table.ds.shape?.[0] ?? 0;
   const keptIndex = new BigInt64Array(kept.length + 1);
   kept.forEach((j, r) => (keptIndex[r + 1] = keptIndex[r]! + index[j + 1]! - index[j]!));
-  const rows = Number(keptIndex[kept.length]);
-  const data = new Float64Array(rows * width);
-  let slice: Float64Array = new Float64Array(0), sliceFrom = 0, sliceTo = 0, at = 0;
-  for (const j of kept) {
-    for (let k = Number(index[j]!), end = Number(index[j + 1]!); k < end; ) {
+  let slice: Float64Array = new Float64Array(0), sliceFrom = 0, sliceTo = 0;
+  kept.forEach((j, position) => {
+    const start = Number(index[j]!), end = Number(index[j + 1]!);
+    for (let k = start; k < end; ) {
       if (k < sliceFrom || k >= sliceTo) {
         sliceFrom = k;
         sliceTo = Math.min(total, k + sliceRows);
         slice = toFloat64(table.ds.slice([[sliceFrom, sliceTo]]) as ArrayLike<number>);
       }
       const upto = Math.min(end, sliceTo);
-      data.set(slice.subarray((k - sliceFrom) * width, (upto - sliceFrom) * width), at * width);
-      at += upto - k;
+      visit(position, slice.subarray((k - sliceFrom) * width, (upto - sliceFrom) * width), k - start);
       k = upto;
     }
-  }
-  return [{ cols: table.cols, data, rows }, keptIndex];
+  });
+  return keptIndex;
 }
 
 /** The values of a rows × cols dataset, read whole when they fit in `sliceBytes`, else slice by slice. */
