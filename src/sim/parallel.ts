@@ -42,8 +42,9 @@ export function simulateDijetChunksParallel(options: ParallelSimulateOptions): A
   const threads = options.threads ?? Math.min(DEFAULT_MAX_THREADS, availableParallelism());
   if (!Number.isInteger(threads) || threads < 1) throw new ParameterError('threads', owner, 'an integer ≥ 1', threads);
   if (options.eventWeight !== undefined) throw new ParameterError('eventWeight', owner, 'undefined (a function cannot reach worker threads; use simulateDijetChunks)', 'a function');
-  const { onProgress, eventWeight: _, ...rest } = options;
-  const init: SimWorkerInit = { options: { ...rest, onProgress: undefined }, chunkEvents: Math.min(chunkEvents, opts.events) };
+  // onProgress runs here; what is left is plain data (eventWeight is undefined, checked above).
+  const { onProgress, ...rest } = options;
+  const init: SimWorkerInit = { options: rest, chunkEvents: Math.min(chunkEvents, opts.events) };
   const nChunks = Math.ceil(opts.events / chunkEvents);
   return run(init, opts.events, chunkEvents, nChunks, Math.min(threads, nChunks), onProgress, opts.progressEveryEvents);
 }
