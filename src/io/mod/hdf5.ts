@@ -26,6 +26,11 @@ function sliceBytesOf(options: ModIoOptions, owner: string): number {
   if (!(bytes >= 8 && Number.isFinite(bytes))) throw new ParameterError('sliceBytes', owner, 'a number of bytes ≥ 8', bytes);
   return bytes;
 }
+/** Rows of `width` float64/int64 values that fit in `sliceBytes` (at least one). */
+function rowsPerSlice(sliceBytes: number, width: number): number {
+  return Math.max(1, Math.floor(sliceBytes / (8 * width)));
+}
+
 /** Rows per HDF5 chunk of a dataset written in slices. */
 const CHUNK_ROWS = 16384;
 
@@ -171,7 +176,7 @@ class ModAppender {
  * when it fits in `sliceBytes`, else appended slice by slice to a resizable one.
  */
 function writeRows(file: H5File, name: string, values: Float64Array | BigInt64Array, rows: number, cols: number | undefined, sliceBytes: number): H5Dataset {
-  const sliceRows = Math.max(1, Math.floor(sliceBytes / (8 * (cols ?? 1))));
+  const sliceRows = rowsPerSlice(sliceBytes, cols ?? 1);
   const shape = cols === undefined ? [rows] : [rows, cols];
   if (rows <= sliceRows) return file.create_dataset({ name, data: values, shape, dtype: values instanceof BigInt64Array ? '<q' : '<d' });
   return appendRows(file, undefined, name, values, rows, cols, 0, sliceBytes)!;
@@ -186,7 +191,7 @@ function appendRows(file: H5File, ds: H5Dataset | undefined, name: string, value
   if (rows === 0) return ds;
   const width = cols ?? 1;
   const shape = (r: number | null): (number | null)[] => (cols === undefined ? [r] : [r, cols]);
-  const sliceRows = Math.max(1, Math.floor(sliceBytes / (8 * width)));
+  const sliceRows = rowsPerSlice(sliceBytes, width);
   let r = 0;
   if (ds === undefined) {
     r = Math.min(rows, sliceRows);
@@ -252,7 +257,7 @@ export async function readMod(path: string, options: ModReadOptions = {}): Promi
     const keys = new Set(file.keys());
     const dataset = (name: string): H5Dataset => {
       if (!keys.has(name)) throw new InputError(`dataset '${name}' is missing; a MOD file has jets_i, jets_f, pfcs, pfcs_index, gens, gens_index`, { file: path });
-      return file.get(name) as InstanceType<typeof h5wasm.Dataset>;
+      return file.get(name) as H5Dataset;
     };
     /** A table's dataset, column names and row count, its layout checked. */
     const tableOf = (name: string): { ds: H5Dataset; cols: string[]; rows: number } => {
@@ -288,7 +293,7 @@ export async function readMod(path: string, options: ModReadOptions = {}): Promi
     const filenames = (Array.isArray(names) ? names : [names]).map(String).filter((s) => s.length > 0);
     const readGens = options.gens ?? true;
     if (options.keepJets === undefined) {
-      const gens: ModBlock<Float64Array> = readGens ? table<Float64Array>('gens', 'float') : { cols: gensTable.cols, data: new Float64Array(0), rows: 0 };
+      const gens = readGens ? table<Float64Array>('gens', 'float') : emptyTable(gensTable.cols);
       return { jetsI, jetsF, pfcs: table<Float64Array>('pfcs', 'float'), gens, pfcsIndex, gensIndex: readGens ? gensIndex : new BigInt64Array(jetsI.rows + 1), filenames };
     }
     const kept = Int32Array.from(options.keepJets({ jetsI, jetsF, pfcsIndex, gensIndex, pfcsCols: pfcsTable.cols }));
@@ -301,47 +306,55 @@ export async function readMod(path: string, options: ModReadOptions = {}): Promi
       kept.forEach((j, r) => data.set(block.data.subarray(j * width, (j + 1) * width) as never, r * width));
       return { cols: block.cols, data, rows: kept.length };
     };
+    const keptPfcsIndex = keptRowOffsets(pfcsIndex, kept);
+    const keptGensIndex = readGens ? keptRowOffsets(gensIndex, kept) : new BigInt64Array(kept.length + 1);
     const visit = options.visitParticles;
-    const [pfcs, keptPfcsIndex] = visit === undefined
-      ? readJetRows(pfcsTable, pfcsIndex, kept, sliceBytes)
-      : [{ cols: pfcsTable.cols, data: new Float64Array(0), rows: 0 }, visitJetRows(pfcsTable, pfcsIndex, kept, sliceBytes, visit)];
-    const [gens, keptGensIndex] = readGens ? readJetRows(gensTable, gensIndex, kept, sliceBytes) : [{ cols: gensTable.cols, data: new Float64Array(0), rows: 0 }, new BigInt64Array(kept.length + 1)];
+    if (visit !== undefined) visitJetRows(pfcsTable, pfcsIndex, kept, sliceBytes, visit);
+    const pfcs = visit === undefined ? readJetRows(pfcsTable, pfcsIndex, kept, keptPfcsIndex, sliceBytes) : emptyTable(pfcsTable.cols);
+    const gens = readGens ? readJetRows(gensTable, gensIndex, kept, keptGensIndex, sliceBytes) : emptyTable(gensTable.cols);
     return { jetsI: pickRows(jetsI), jetsF: pickRows(jetsF), pfcs, gens, pfcsIndex: keptPfcsIndex, gensIndex: keptGensIndex, filenames };
   } finally {
     file.close();
   }
 }
 
+/** A particle table of no rows with columns `cols` (one that was not read). */
+function emptyTable(cols: string[]): ModBlock<Float64Array> {
+  return { cols, data: new Float64Array(0), rows: 0 };
+}
+
+/** Offsets from 0 of the rows of jets `kept` of a particle table whose jet j owns rows [index[j], index[j+1]). */
+function keptRowOffsets(index: BigInt64Array, kept: Int32Array): BigInt64Array {
+  const keptIndex = new BigInt64Array(kept.length + 1);
+  kept.forEach((j, r) => (keptIndex[r + 1] = keptIndex[r]! + index[j + 1]! - index[j]!));
+  return keptIndex;
+}
+
 /**
  * The rows of the jets `kept` (ascending) of a particle table whose jet j owns rows
- * [index[j], index[j+1]), and their offsets from 0.
+ * [index[j], index[j+1]); `keptIndex` holds their offsets from 0 (keptRowOffsets).
  */
-function readJetRows(table: { ds: H5Dataset; cols: string[] }, index: BigInt64Array, kept: Int32Array, sliceBytes: number): [ModBlock<Float64Array>, BigInt64Array] {
-  const width = table.cols.length;
-  let rows = 0;
-  kept.forEach((j) => (rows += Number(index[j + 1]! - index[j]!)));
-  const data = new Float64Array(rows * width);
+function readJetRows(table: { ds: H5Dataset; cols: string[] }, index: BigInt64Array, kept: Int32Array, keptIndex: BigInt64Array, sliceBytes: number): ModBlock<Float64Array> {
+  const rows = Number(keptIndex[kept.length]);
+  const data = new Float64Array(rows * table.cols.length);
   let at = 0;
-  const keptIndex = visitJetRows(table, index, kept, sliceBytes, (_position, part) => {
+  visitJetRows(table, index, kept, sliceBytes, (_position, part) => {
     data.set(part, at);
     at += part.length;
   });
-  return [{ cols: table.cols, data, rows }, keptIndex];
+  return { cols: table.cols, data, rows };
 }
 
 /**
  * Hands the rows of the jets `kept` (ascending) of a particle table whose jet j owns rows
  * [index[j], index[j+1]) to `visit`, jet by jet, as views of slices of at most `sliceBytes` read
- * where kept rows are (a slice starts at the first kept row it is needed for); returns the kept
- * jets' offsets from 0.
+ * where kept rows are (a slice starts at the first kept row it is needed for).
  */
 function visitJetRows(table: { ds: H5Dataset; cols: string[] }, index: BigInt64Array, kept: Int32Array, sliceBytes: number,
-  visit: (position: number, rows: Float64Array, first: number) => void): BigInt64Array {
+  visit: (position: number, rows: Float64Array, first: number) => void): void {
   const width = table.cols.length;
-  const sliceRows = Math.max(1, Math.floor(sliceBytes / (8 * width)));
+  const sliceRows = rowsPerSlice(sliceBytes, width);
   const total = table.ds.shape?.[0] ?? 0;
-  const keptIndex = new BigInt64Array(kept.length + 1);
-  kept.forEach((j, r) => (keptIndex[r + 1] = keptIndex[r]! + index[j + 1]! - index[j]!));
   let slice: Float64Array = new Float64Array(0), sliceFrom = 0, sliceTo = 0;
   kept.forEach((j, position) => {
     const start = Number(index[j]!), end = Number(index[j + 1]!);
@@ -356,12 +369,11 @@ function visitJetRows(table: { ds: H5Dataset; cols: string[] }, index: BigInt64A
       k = upto;
     }
   });
-  return keptIndex;
 }
 
 /** The values of a rows × cols dataset, read whole when they fit in `sliceBytes`, else slice by slice. */
 function readRows(ds: H5Dataset, rows: number, cols: number, sliceBytes: number): ArrayLike<number | bigint> {
-  const sliceRows = Math.max(1, Math.floor(sliceBytes / (8 * cols)));
+  const sliceRows = rowsPerSlice(sliceBytes, cols);
   if (rows <= sliceRows) return ds.value as ArrayLike<number | bigint>;
   let out: Float64Array | BigInt64Array | undefined;
   for (let r = 0; r < rows; r += sliceRows) {
