@@ -13,6 +13,8 @@ import { PREDICT_BLOCK_ROWS, Replica } from './replica.js';
 import { fitStandardizer, standardize, type Standardizer } from './scaler.js';
 import { buildStructure, registeredArchitectures, type ArchName, type ModelSpec } from './structure.js';
 import { validateParams } from './params.js';
+import { selfCheck, type SelfCheck } from './selfCheck.js';
+import { splitRows } from '../train/split.js';
 
 /** Jets per inference pass over particle clouds (their packed particles, not rows, set the memory). */
 const CLOUD_CHUNK_JETS = 8192;
@@ -52,7 +54,12 @@ export const MODEL_DEFAULTS: ModelParams = { arch: 'dnn', hidden: [64, 64, 64], 
 
 export type { Prediction } from './inference.js';
 
-export interface FitOptions extends Partial<TrainOptions>, FitHooks {
+/**
+ * What `fit` takes besides the data: weights, names and hooks. Hyperparameters (epochs,
+ * batchSize, …) belong in the constructor, so that the model saved, and any retraining of it,
+ * has the parameters it was trained with.
+ */
+export interface FitOptions extends FitHooks {
   /** Per-row sample weights, honoured in every term of the loss and in standardisation. */
   sampleWeight?: ArrayLike<number>;
   xNames?: string[];
@@ -82,6 +89,8 @@ export class GaussianAnsatz {
   zNames_: string[] = [];
   /** How the inputs were read from files (e.g. the MOD jet selection), so predict can read new files the same way. */
   inputs_: Record<string, unknown> | undefined;
+  /** The self-check on the held-out rows after `fit` (or as saved with the model). */
+  selfCheck_: SelfCheck | undefined;
 
   constructor(params: Partial<GaussianAnsatzParams> = {}) {
     this.params = { ...MODEL_DEFAULTS, ...TRAIN_DEFAULTS, ...params };
@@ -94,8 +103,11 @@ export class GaussianAnsatz {
 
   /** Trains on x (rows × xDim, or particle clouds) and z (rows × N). Returns `this`. */
   async fit(x: MatrixLike | Cloud, z: MatrixLike, opts: FitOptions = {}): Promise<this> {
-    const { sampleWeight, xNames, zNames, onEpoch, checkpointDir, resume, onDiverged, ...overrides } = opts;
-    const p: GaussianAnsatzParams = { ...this.params, ...overrides };
+    const { sampleWeight, xNames, zNames, onEpoch, onStep, checkpointDir, resume, onDiverged, ...unknown } = opts;
+    const stray = Object.keys(unknown);
+    if (stray.length > 0)
+      throw new ParameterError(stray[0]!, 'GaussianAnsatz.fit', "given to the constructor, not to fit (fit takes sampleWeight, xNames, zNames and the hooks onEpoch, onStep, checkpointDir, resume, onDiverged)", (unknown as Record<string, unknown>)[stray[0]!]);
+    const p: GaussianAnsatzParams = this.params;
     validateParams(p, registeredArchitectures());
     const { onEpoch: _e, ...trainOnly } = { ...pickTrain(p) } as TrainOptions & { onEpoch?: unknown };
     const parsed = trainOptionsSchema.safeParse(trainOnly);
@@ -123,7 +135,7 @@ export class GaussianAnsatz {
       particles: cloud ? standardize(cloud.particles, cloud.particles.length / cloud.dim, this.xScaler_) : undefined, offsets: cloud?.offsets,
       z: standardize(zm.data, rows, this.zScaler_),
       weights,
-    }, parsed.data, { onEpoch, checkpointDir, resume, onDiverged });
+    }, parsed.data, { onEpoch, onStep, checkpointDir, resume, onDiverged });
     const { params: learned, history, ...rest } = result;
     this.spec_ = spec;
     this.weights_ = learned;
@@ -132,7 +144,40 @@ export class GaussianAnsatz {
     this.fitResult_ = rest;
     this.xNames_ = xNames ?? Array.from({ length: xDim }, (_, i) => `x${i}`);
     this.zNames_ = zNames ?? Array.from({ length: zm.cols }, (_, i) => `z${i}`);
+    const { val } = splitRows(rows, parsed.data.valFraction, parsed.data.seed);
+    this.selfCheck_ = this.selfCheck(cloud ? cloudRows(cloud, val) : matrixRows(xm!, val), matrixRows(zm, val), weights ? { sampleWeight: Float64Array.from(val, (r) => weights[r]!) } : {});
     return this;
+  }
+
+  /**
+   * The self-check on labelled rows (see selfCheck.ts): pulls and ±1σ̂/±2σ̂ coverage per z
+   * column, overall and in quantile bins of z; the expected-coverage curve of Σ̂; the size of D;
+   * and whether the validation loss had reached its plateau. `fit` runs it on the held-out rows
+   * and keeps it in `selfCheck_`.
+   */
+  selfCheck(x: MatrixLike | Cloud, z: MatrixLike, opts: { sampleWeight?: ArrayLike<number>; bins?: number } = {}): SelfCheck {
+    const zm = asMatrix(z, 'z');
+    const prediction = this.predict(x);
+    if (zm.rows !== prediction.rows) throw new InputError(`x has ${prediction.rows} rows but z has ${zm.rows}`);
+    if (zm.cols !== prediction.zDim) throw new InputError(`z has ${zm.cols} columns but the model was trained with ${prediction.zDim}`);
+    const weights = opts.sampleWeight ? checkWeights(opts.sampleWeight, zm.rows) : undefined;
+    const fit = this.fitResult_;
+    return selfCheck({
+      prediction, z: zm.data, zNames: this.zNames_, weights, bins: opts.bins,
+      newtonStep: this.newtonSteps(x),
+      ...(this.history_.length > 0 ? { history: this.history_, stageEnds: fit?.stageEnds ?? [], minImprovement: this.params.minImprovement } : {}),
+    });
+  }
+
+  /** ẑ − B per row in the units of z: the step from B to the maximum of T that D makes. */
+  private newtonSteps(x: MatrixLike | Cloud): Float64Array {
+    const spec = this.checkFitted(), n = spec.zDim;
+    const parts = this.mapBatches(x, (replica, batch) => {
+      const r = replica.predict(batch, true);
+      return Float32Array.from(r.zHat, (v, i) => v - r.b[i]!);
+    });
+    const std = concatFloat32(parts);
+    return Float64Array.from(std, (v, i) => v * this.zScaler_!.std[i % n]!);
   }
 
   /** ẑ(x), σ̂(x) and Σ̂(x) for every row of x. */
@@ -290,6 +335,22 @@ function particleScaler(cloud: Cloud, arch: ArchName): Standardizer {
 function poolScaleOf(cloud: Cloud): number {
   const rows = cloud.offsets.length - 1, n = cloud.offsets[rows]! - cloud.offsets[0]!;
   return n > 0 ? rows / n : 1;
+}
+
+/** The rows `rows` of a matrix. */
+function matrixRows(m: Matrix, rows: ArrayLike<number>): Matrix {
+  const data = new Float64Array(rows.length * m.cols);
+  for (let k = 0; k < rows.length; k++) for (let c = 0; c < m.cols; c++) data[k * m.cols + c] = m.data[rows[k]! * m.cols + c]!;
+  return { data, rows: rows.length, cols: m.cols };
+}
+
+/** The clouds `rows` of a cloud set. */
+function cloudRows(cloud: Cloud, rows: ArrayLike<number>): Cloud {
+  const offsets = new Int32Array(rows.length + 1);
+  for (let k = 0; k < rows.length; k++) offsets[k + 1] = offsets[k]! + cloud.offsets[rows[k]! + 1]! - cloud.offsets[rows[k]!]!;
+  const particles = new Float32Array(offsets[rows.length]! * cloud.dim);
+  for (let k = 0; k < rows.length; k++) particles.set(cloud.particles.subarray(cloud.offsets[rows[k]!]! * cloud.dim, cloud.offsets[rows[k]! + 1]! * cloud.dim), offsets[k]! * cloud.dim);
+  return { particles, offsets, dim: cloud.dim };
 }
 
 function concatFloat32(parts: readonly Float32Array[]): Float32Array {

@@ -7,6 +7,7 @@ import { ModelFileError } from '../errors.js';
 import { GaussianAnsatz, type GaussianAnsatzParams } from './GaussianAnsatz.js';
 import { buildStructure, type ModelSpec } from './structure.js';
 import type { Standardizer } from './scaler.js';
+import type { SelfCheck } from './selfCheck.js';
 
 /** The model file format: a directory with manifest.json (versioned) and weights.bin (float32, little-endian). */
 export const MODEL_FORMAT = 'ansatz-model';
@@ -30,6 +31,8 @@ interface Manifest {
   logNormalizer: number;
   metrics: Record<string, unknown>;
   history: unknown[];
+  /** The self-check on the held-out rows after training: its verdict and every check. */
+  selfCheck?: SelfCheck;
   weights: { file: string; dtype: 'float32'; count: number; sha256: string };
 }
 
@@ -41,7 +44,7 @@ export function saveModel(model: GaussianAnsatz, dir: string, version = 'ansatz'
     format: MODEL_FORMAT, version: MODEL_FORMAT_VERSION, createdBy: version,
     spec: model.spec_, params: model.params, xNames: model.xNames_, zNames: model.zNames_, ...(model.inputs_ ? { inputs: model.inputs_ } : {}),
     xScaler: model.xScaler_!, zScaler: model.zScaler_!, logNormalizer: model.logNormalizer_,
-    metrics: { ...(model.fitResult_ ?? {}) }, history: model.history_,
+    metrics: { ...(model.fitResult_ ?? {}) }, history: model.history_, ...(model.selfCheck_ ? { selfCheck: model.selfCheck_ } : {}),
     weights: { file: 'weights.bin', dtype: 'float32', count: model.weights_.length, sha256: createHash('sha256').update(bytes).digest('hex') },
   };
   writeDirAtomic(dir, (tmp) => {
@@ -79,5 +82,6 @@ export function loadModel(dir: string): GaussianAnsatz {
   model.inputs_ = m.inputs;
   model.history_ = m.history as GaussianAnsatz['history_'];
   model.fitResult_ = m.metrics as GaussianAnsatz['fitResult_'];
+  model.selfCheck_ = m.selfCheck;
   return model;
 }

@@ -8,6 +8,7 @@ import { emit, say, splitList, type Output } from './output.js';
 import { progressPrinter } from './progress.js';
 import type { ArchName } from '../ansatz/structure.js';
 import { nativeUnavailableReason } from '../engine/index.js';
+import { sayVerdict, selfCheckRecord } from './selfCheck.js';
 
 export interface TrainCommandOptions extends Output, DataSelection {
   out: string;
@@ -54,7 +55,10 @@ export async function trainCommand(o: TrainCommandOptions): Promise<void> {
   const r = model.fitResult_!;
   const whyNotNative = r.kernels.startsWith('native') ? undefined : nativeUnavailableReason();
   say(o, `saved ${o.out}: I(X;Z) = ${r.mutualInformationNats.toFixed(4)} nats on ${r.valRows} held-out rows; ${r.stopReason}; ${Math.round(r.samplesPerSecond)} samples/s on ${r.threads} thread(s), kernels ${r.kernels}${whyNotNative ? ` (native kernels: ${whyNotNative})` : ''}`);
-  emit(o, { event: 'done', model: o.out, mutual_information_nats: r.mutualInformationNats, log_normalizer: r.logNormalizer, val_rows: r.valRows, train_rows: r.trainRows, stop_reason: r.stopReason, samples_per_s: r.samplesPerSecond, kernels: r.kernels, ...(whyNotNative ? { native_unavailable: whyNotNative } : {}) });
+  const check = model.selfCheck_!;
+  sayVerdict(o, check, 'the held-out rows');
+  emit(o, { event: 'self_check', self_check: selfCheckRecord(check) });
+  emit(o, { event: 'done', self_check_passed: check.passed, model: o.out, mutual_information_nats: r.mutualInformationNats, log_normalizer: r.logNormalizer, val_rows: r.valRows, train_rows: r.trainRows, stop_reason: r.stopReason, samples_per_s: r.samplesPerSecond, kernels: r.kernels, ...(whyNotNative ? { native_unavailable: whyNotNative } : {}) });
 }
 
 function num(flag: string, text: string | undefined, integer = false): number | undefined {

@@ -22,6 +22,8 @@ export interface TrainState {
   sinceBest: number;
   stopped: boolean;
   history: EpochReport[];
+  /** How each finished stage ended: on a plateau of the validation loss, or out of epochs. */
+  stageEnds?: ('plateau' | 'epochs')[];
   /** Epoch at which this process resumed (for the ETA). */
   resumedAt?: number;
 }
@@ -62,7 +64,7 @@ export function readCheckpoint(dir: string, spec: ModelSpec, rows: number, o: Tr
   return {
     params: part(0), m: part(1), v: part(2), best: meta.hasBest ? part(3) : undefined,
     epoch: meta.epoch, step: meta.step, stage: meta.stage, stageStart: meta.stageStart,
-    bestLoss: meta.bestLoss ?? Infinity, sinceBest: meta.sinceBest, stopped: meta.stopped, history: meta.history,
+    bestLoss: meta.bestLoss ?? Infinity, sinceBest: meta.sinceBest, stopped: meta.stopped, history: meta.history, stageEnds: meta.stageEnds ?? [],
     resumedAt: meta.epoch + 1,
   };
 }

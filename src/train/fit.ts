@@ -4,7 +4,7 @@ import { DivergenceError } from '../errors.js';
 import { readCheckpoint, writeCheckpoint, type TrainState } from './checkpoint.js';
 import { particleCount, type SharedData } from './data.js';
 import { mutualInformationLoss } from './loss.js';
-import { scheduleAt, type TrainOptions } from './options.js';
+import { resolveBatchSize, scheduleAt, type TrainOptions } from './options.js';
 import { ReplicaPool } from './pool.js';
 import { availableThreads, epochRng, splitRows } from './split.js';
 import { BatchStepper } from './step.js';
@@ -34,6 +34,8 @@ export interface FitResult {
   valRows: number;
   trainRows: number;
   stopReason: 'completed' | 'early-stopping';
+  /** How each stage of the schedule ended: on a plateau of the validation loss, or out of epochs. */
+  stageEnds: ('plateau' | 'epochs')[];
   kernels: string;
   threads: number;
   samplesPerSecond: number;
@@ -59,7 +61,7 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
   const structure = buildStructure(spec);
   const nParams = structure.layout.length;
   const { train, val } = splitRows(data.n, o.valFraction, o.seed);
-  const batchSize = Math.min(o.batchSize, train.length);
+  const batchSize = resolveBatchSize(o.batchSize, train.length);
   const threads = batchSize < 256 ? 1 : o.threads === 'auto' ? availableThreads() : o.threads;
   const maxParticles = data.offsets ? maxSliceParticles(data, batchSize, threads) : 0;
   const pool = await ReplicaPool.create(spec, o.backend, data, nParams, batchSize, threads, maxParticles);
@@ -76,7 +78,6 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
     v.set(state.v);
     state.m = m;
     state.v = v;
-    const stageEpochs = Math.ceil(o.epochs / o.stages);
     const totalEpochs = o.pretrainEpochs + o.epochs;
     const t0 = performance.now();
     let samples = 0, trainSeconds = 0;
@@ -111,7 +112,7 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
       }
       trainSeconds += (performance.now() - epochStart) / 1000;
       const valLoss = pretraining ? NaN : validationLoss(pool, data, val, o.seed, 1).loss;
-      if (!pretraining) advanceSchedule(state, s.params, valLoss, epoch, o, stageEpochs);
+      if (!pretraining) advanceSchedule(state, s.params, valLoss, epoch, o);
       const seconds = (performance.now() - t0) / 1000;
       const done = epoch + 1;
       const report: EpochReport = {
@@ -131,6 +132,7 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
       logNormalizer: final.marginalTerm, mutualInformationNats: final.jointMean - final.marginalTerm,
       valRows: val.length, trainRows: train.length,
       stopReason: state.stopped ? 'early-stopping' : 'completed',
+      stageEnds: state.stageEnds ?? [],
       kernels: pool.kernelsName, threads: pool.threads, samplesPerSecond: samples / Math.max(trainSeconds, 1e-9),
     };
   } finally {
@@ -139,22 +141,32 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
 }
 
 function freshState(params: Float32Array, nParams: number): TrainState {
-  return { params, m: new Float32Array(nParams), v: new Float32Array(nParams), epoch: -1, step: 0, stage: 0, stageStart: 0, bestLoss: Infinity, best: undefined, sinceBest: 0, stopped: false, history: [] };
+  return { params, m: new Float32Array(nParams), v: new Float32Array(nParams), epoch: -1, step: 0, stage: 0, stageStart: 0, bestLoss: Infinity, best: undefined, sinceBest: 0, stopped: false, history: [], stageEnds: [] };
 }
 
-/** Early stopping inside the staged schedule: a stage ends after its epochs or `patience` epochs without improvement. */
-function advanceSchedule(state: TrainState, params: Float32Array, valLoss: number, epoch: number, o: TrainOptions, stageEpochs: number): void {
+/**
+ * The staged schedule with early stopping. A stage ends on a plateau: `patience` epochs in which
+ * the validation loss did not improve on the stage's best by more than `minImprovement` nats.
+ * It also ends, at the latest, once it has had an even share of the epochs left when it began
+ * (`epochs` is a maximum, and every stage gets its turn however early the others ended). The
+ * next stage starts from the best weights; the last one's plateau ends the training. With
+ * `patience` 0 the stages split the epochs evenly (the papers' fixed schedule).
+ */
+function advanceSchedule(state: TrainState, params: Float32Array, valLoss: number, epoch: number, o: TrainOptions): void {
+  if (valLoss < state.bestLoss - o.minImprovement) state.sinceBest = 0;
+  else state.sinceBest++;
   if (valLoss < state.bestLoss) {
     state.bestLoss = valLoss;
     state.best = params.slice();
-    state.sinceBest = 0;
-  } else state.sinceBest++;
+  }
   const trainEpoch = epoch - o.pretrainEpochs;
-  const stageOver = trainEpoch + 1 - state.stageStart >= stageEpochs;
-  const patienceOver = o.patience > 0 && state.sinceBest >= o.patience;
-  if (!stageOver && !patienceOver) return;
+  const plateau = o.patience > 0 && state.sinceBest >= o.patience;
+  const deadline = state.stageStart + Math.ceil((o.epochs - state.stageStart) / (o.stages - state.stage));
+  const outOfTime = trainEpoch + 1 >= deadline;
+  if (!plateau && !outOfTime) return;
+  state.stageEnds = [...(state.stageEnds ?? []), plateau ? 'plateau' : 'epochs'];
   if (state.stage + 1 >= o.stages) {
-    if (patienceOver && trainEpoch + 1 < o.epochs) state.stopped = true;
+    if (plateau && trainEpoch + 1 < o.epochs) state.stopped = true;
     return;
   }
   if (state.best) params.set(state.best);
