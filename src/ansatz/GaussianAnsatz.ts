@@ -4,7 +4,7 @@ import { loadKernels } from '../engine/backend.js';
 import { InputError, NotFittedError, ParameterError } from '../errors.js';
 import type { FeatureBatch } from '../archs/types.js';
 import { fitAnsatz, type EpochReport, type FitHooks, type FitResult } from '../train/fit.js';
-import { TRAIN_DEFAULTS, trainOptionsSchema, type TrainOptions } from '../train/options.js';
+import { TRAIN_DEFAULTS, type TrainOptions } from '../train/options.js';
 import { mutualInformationLoss } from '../train/loss.js';
 import { Rng } from '../engine/rng.js';
 import { gaussianPosterior, predictionFromRaw, type Prediction } from './inference.js';
@@ -69,10 +69,12 @@ export interface FitOptions extends FitHooks {
 /**
  * The Gaussian Ansatz estimator (Gambhir, Nachman, Thaler, arXiv:2205.03413): learns
  * T(x,z) = A(x) + (z−B(x))·D(x) + ½(z−B(x))ᵀC(x,z)(z−B(x)) ≈ log p(x|z)/p(x) + c, hence the
- * maximum-likelihood ẑ(x) = B(x), the resolution Σ̂(x) = −C(x, ẑ)⁻¹ and I(X;Z), from one training.
+ * maximum-likelihood estimate ẑ(x), the maximiser of T (= B(x) once D = 0), its resolution Σ̂(x) (the
+ * inverse of −C around ẑ) and I(X;Z), from one training. Defaults: the recipe validated on the
+ * known-answer problems (src/studies/knownAnswers.ts; figures in the README).
  *
  * @example
- * const model = await new GaussianAnsatz({ epochs: 20, learningRate: 1e-3 }).fit(x, z);
+ * const model = await new GaussianAnsatz().fit(x, z);
  * const { zHat, sigma } = model.predict(x);
  */
 export class GaussianAnsatz {
@@ -108,13 +110,7 @@ export class GaussianAnsatz {
     if (stray.length > 0)
       throw new ParameterError(stray[0]!, 'GaussianAnsatz.fit', "given to the constructor, not to fit (fit takes sampleWeight, xNames, zNames and the hooks onEpoch, onStep, checkpointDir, resume, onDiverged)", (unknown as Record<string, unknown>)[stray[0]!]);
     const p: GaussianAnsatzParams = this.params;
-    validateParams(p, registeredArchitectures());
-    const { onEpoch: _e, ...trainOnly } = { ...pickTrain(p) } as TrainOptions & { onEpoch?: unknown };
-    const parsed = trainOptionsSchema.safeParse(trainOnly);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new ParameterError(String(issue.path[0]), 'GaussianAnsatz', issue.message.toLowerCase(), (trainOnly as unknown as Record<string, unknown>)[String(issue.path[0])]);
-    }
+    const trainOptions = validateParams(p, registeredArchitectures());
     const zm = asMatrix(z, 'z');
     const cloud = isCloud(x) ? x : undefined;
     const xm = cloud ? undefined : asMatrix(x as MatrixLike, 'x');
@@ -135,7 +131,7 @@ export class GaussianAnsatz {
       particles: cloud ? standardize(cloud.particles, cloud.particles.length / cloud.dim, this.xScaler_) : undefined, offsets: cloud?.offsets,
       z: standardize(zm.data, rows, this.zScaler_),
       weights,
-    }, parsed.data, { onEpoch, onStep, checkpointDir, resume, onDiverged });
+    }, trainOptions, { onEpoch, onStep, checkpointDir, resume, onDiverged });
     const { params: learned, history, ...rest } = result;
     this.spec_ = spec;
     this.weights_ = learned;
@@ -144,7 +140,7 @@ export class GaussianAnsatz {
     this.fitResult_ = rest;
     this.xNames_ = xNames ?? Array.from({ length: xDim }, (_, i) => `x${i}`);
     this.zNames_ = zNames ?? Array.from({ length: zm.cols }, (_, i) => `z${i}`);
-    const { val } = splitRows(rows, parsed.data.valFraction, parsed.data.seed);
+    const { val } = splitRows(rows, trainOptions.valFraction, trainOptions.seed);
     this.selfCheck_ = this.selfCheck(cloud ? cloudRows(cloud, val) : matrixRows(xm!, val), matrixRows(zm, val), weights ? { sampleWeight: Float64Array.from(val, (r) => weights[r]!) } : {});
     return this;
   }
@@ -189,7 +185,7 @@ export class GaussianAnsatz {
     return predictionFromRaw(zHatStd, cRaw, zHatStd.length / zDim, zDim, spec.epsilon, this.zScaler_!);
   }
 
-  /** ẑ(x) = B(x) (rows × N). Name as in the reference code. */
+  /** ẑ(x) (rows × N), as `predict` reads it off (see ModelParams.estimate). Name as in the reference code. */
   maximumLikelihood(x: MatrixLike | Cloud): Float64Array {
     return this.predict(x).zHat;
   }
@@ -296,12 +292,6 @@ export class GaussianAnsatz {
     }
     return out;
   }
-}
-
-function pickTrain(p: GaussianAnsatzParams): TrainOptions {
-  const out = {} as Record<string, unknown>;
-  for (const key of Object.keys(TRAIN_DEFAULTS)) out[key] = (p as unknown as Record<string, unknown>)[key];
-  return out as unknown as TrainOptions;
 }
 
 function checkWeights(w: ArrayLike<number>, rows: number): Float64Array {

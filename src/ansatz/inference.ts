@@ -40,7 +40,7 @@ export function invertSpd(a: Float64Array, n: number, out: Float64Array): Float6
 }
 
 /**
- * Σ̂(x) = −C(x, ẑ)⁻¹ per row, converted from standardised to original units
+ * Σ̂(x) = P⁻¹ per row, P = −C from the raw C outputs, converted from standardised to original units
  * (Σ_ij · std_i · std_j). Returns rows × N × N.
  */
 export function covarianceFromRaw(cRaw: Float32Array, rows: number, zDim: number, epsilon: number, zScaler: Standardizer): Float64Array {
@@ -74,11 +74,11 @@ export function sigmaFromCovariance(cov: Float64Array, rows: number, zDim: numbe
 export interface Prediction {
   rows: number;
   zDim: number;
-  /** ẑ(x) = B(x): the maximum-likelihood estimate (rows × N). */
+  /** ẑ(x): the maximum-likelihood estimate, the maximiser of T by default (rows × N). */
   zHat: Float64Array;
   /** σ̂ per component (rows × N). */
   sigma: Float64Array;
-  /** Σ̂(x) = −C(x, ẑ)⁻¹ (rows × N × N). */
+  /** Σ̂(x): the inverse of −C(x, z) around ẑ (rows × N × N; see Replica.predict). */
   covariance: Float64Array;
 }
 

@@ -190,7 +190,8 @@ export class Replica {
    * ∂T/∂z = D − P(z−B) = 0 ⇒ ẑ = B + P⁻¹D with P = −C(x, B) (exact when C does not vary with z;
    * equal to B once the D penalty has driven D to 0, the papers' ẑ = B), the step shortened to
    * MAX_NEWTON_STEP where it is longer (extrapolation). Otherwise ẑ = B.
-   * The raw C is then evaluated at (x, ẑ), for Σ̂ = −C(x, ẑ)⁻¹.
+   * Σ̂ is then the inverse of −C: C(x) where C does not see z; where it does, −C(x, z) averaged over
+   * the sigma points ẑ ± 1σ̂ (sigmaPointPrecision). With 'b', C(x, B) alone.
    */
   predict(batch: FeatureBatch, argmax: boolean): { zHat: Float32Array; b: Float32Array; d: Float32Array; cRaw: Float32Array } {
     const rows = batch.rows, n = this.zDim, nTri = triangleSize(n);

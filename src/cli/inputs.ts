@@ -64,6 +64,7 @@ export async function loadTrainingInputs(o: DataSelection, opts: LoadOptions): P
   const zNames = o.z ? splitList(o.z) : opts.defaults?.z ?? [];
   if (!xNames || xNames.length === 0) throw new InputError('no x columns: give --x COLS (comma-separated column names)');
   if (opts.needZ && zNames.length === 0) throw new InputError('no z columns: give --z COLS (comma-separated column names)');
+  refuseRepeatedColumns(xNames, opts.needZ ? zNames : [], o.weight, o.data);
   const wanted = [...xNames, ...(opts.needZ ? zNames : []), ...(o.weight ? [o.weight] : [])];
   const table = readTable(o.data, opts.allColumns ? {} : { columns: wanted });
   for (const name of wanted) if (!(name in table.columns)) throw new InputError(`column '${name}' not found; available: ${table.names.join(', ')}`, { file: o.data, column: name });
@@ -84,6 +85,23 @@ export async function loadTrainingInputs(o: DataSelection, opts: LoadOptions): P
   };
 }
 
+/**
+ * A column named twice in --x or --z, or in both (x would then hold the truth it is to
+ * estimate, a model with nothing to learn), or the weight column among them: refused.
+ */
+function refuseRepeatedColumns(xNames: string[], zNames: string[], weight: string | undefined, file: string): void {
+  for (const [flag, names] of [['--x', xNames], ['--z', zNames]] as const) {
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (seen.has(name)) throw new InputError(`${flag} names column '${name}' twice`, { file, column: name }, `Give each column once: ${flag} ${[...new Set(names)].join(',')}`);
+      seen.add(name);
+    }
+  }
+  for (const name of zNames)
+    if (xNames.includes(name)) throw new InputError(`column '${name}' is in both --x and --z: the truth would be among the measured inputs`, { file, column: name }, 'A column is either measured (--x) or the truth (--z), not both.');
+  if (weight && (xNames.includes(weight) || zNames.includes(weight))) throw new InputError(`the weight column '${weight}' is also in --x or --z`, { file, column: weight });
+}
+
 const JET_X = ['jet_pt', 'jet_eta', 'jet_phi'];
 
 /**
@@ -97,6 +115,7 @@ async function loadModInputs(o: DataSelection, opts: LoadOptions): Promise<Train
   const ds = await loadJets([o.data], selection);
   if (ds.rows === 0) throw new InputError('no jet passes the selection (gen pT 500–1000 GeV, |η| < 2.4, quality ≥ 2, ≤ 150 particles)', { file: o.data });
   const zNames = o.z ? splitList(o.z) : opts.defaults?.z ?? ['gen_jet_pt'];
+  refuseRepeatedColumns([], zNames, o.weight, o.data);
   for (const name of zNames) if (!(name in ds.columns)) throw new InputError(`jets_f has no column '${name}'`, { file: o.data, column: name });
   const table = jetsToTable(ds);
   if (opts.needZ) for (const name of zNames) requireVaryingColumn(table, name, o.data);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { reportError } from './output.js';
 import { BACKEND_NAMES } from '../engine/index.js';
+import { TRAIN_DEFAULTS } from '../train/options.js';
 
 /**
  * The `ansatz` command line. Each command parses its flags and calls the library; heavy
@@ -25,16 +26,16 @@ export function buildProgram(): Command {
     .option('--phi <sizes>', 'Φ sizes for particle-cloud architectures, e.g. 100,100,128')
     .option('--f <sizes>', 'F sizes for particle-cloud architectures (same as --hidden)')
     .option('--order <k>', 'moment-efn: highest pooled moment')
-    .option('--epochs <n>', 'training epochs (default 200)')
-    .option('--batch-size <n>', 'batch size (default 2048)')
-    .option('--lr <rate>', 'Adam learning rate (default 1e-4)')
+    .option('--epochs <n>', `the most training epochs; stages end, and training stops, when the validation loss stops improving (default ${TRAIN_DEFAULTS.epochs})`)
+    .option('--batch-size <n>', "batch size, or 'auto': 256 to 2048 by the number of rows (default auto)")
+    .option('--lr <rate>', `Adam learning rate of the first stage (default ${TRAIN_DEFAULTS.learningRate})`)
     .option('--seed <n>', 'random seed (default 0)')
     .option('--val-fraction <f>', 'held-out fraction for validation and MI (default 0.2)')
-    .option('--pretrain-epochs <n>', 'epochs of MSE pre-training of B and C (default 0)')
+    .option('--pretrain-epochs <n>', `epochs of MSE pre-training of B and C (default ${TRAIN_DEFAULTS.pretrainEpochs})`)
     .addOption(new Option('--loss <name>', 'mutual-information loss').choices(['dv', 'mlc']))
-    .option('--patience <n>', 'early-stopping patience in epochs (0 = off; default 20)')
-    .option('--d-penalty <lambda>', 'L1 penalty on D, batch mean (default 1e-3)')
-    .option('--stages <n>', 'stages of the schedule: lr ÷5, D penalty ×10 each (default 4)')
+    .option('--patience <n>', `epochs without improvement that end a stage, and after the last stage the training (0: stages split the epochs evenly; default ${TRAIN_DEFAULTS.patience})`)
+    .option('--d-penalty <lambda>', `L1 penalty on D, batch mean (default ${TRAIN_DEFAULTS.dPenalty})`)
+    .option('--stages <n>', `stages of the schedule, each at ${TRAIN_DEFAULTS.lrFactor}× the previous learning rate (default ${TRAIN_DEFAULTS.stages})`)
     .option('--threads <n>', "worker threads ('auto' = one per core)")
     .addOption(new Option('--backend <name>', 'compute kernels (auto: native where built, else wasm)').choices([...BACKEND_NAMES]))
     .option('--config <file>', 'JSON file of settings (library names, e.g. {"learningRate": 1e-3}); flags win')

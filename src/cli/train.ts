@@ -85,7 +85,7 @@ function flagParams(o: TrainCommandOptions): Partial<GaussianAnsatzParams> {
   set('phiSizes', sizes('phi', o.phi));
   set('order', num('order', o.order, true));
   set('epochs', num('epochs', o.epochs, true));
-  set('batchSize', num('batch-size', o.batchSize, true));
+  set('batchSize', o.batchSize?.trim() === 'auto' ? 'auto' : num('batch-size', o.batchSize, true));
   set('learningRate', num('lr', o.lr));
   set('seed', num('seed', o.seed, true));
   set('valFraction', num('val-fraction', o.valFraction));

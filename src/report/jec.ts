@@ -6,6 +6,7 @@ import type { JecResults } from '../studies/jec/run.js';
 import { densityHistogram, histogramChart, robustRange, seriesChart, stepPoints, type SeriesPoint } from './charts.js';
 import { fixed, pct, pm } from './format.js';
 import { plot, table, text, type Block, type Report, type Section, type Table } from './model.js';
+import { selfCheckBlocks } from './selfCheck.js';
 
 /** Table I of the letter (CMS 2011 open simulation, GEN pT ∈ [695, 705] GeV): mean p̂T ± spread, mean σ̂ ± spread, I(X;Z). */
 export const LETTER_TABLE_I: Record<string, { ptHat: string; sigmaHat: string; mi: string }> = {
@@ -119,6 +120,7 @@ export function jecReport(r: JecReportInput): Report {
         ...miPerBinPlot(r),
       ],
     },
+    { title: 'Self-check', blocks: selfCheckBlocks(r.selfChecks, 'jec', `the ${r.testJets} test jets, in the GEN-pT bins of the curves above`) },
     { title: 'Training', blocks: trainingPlots(r) },
   ];
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LossName } from './loss.js';
-import type { BackendName } from '../engine/backend.js';
+import { BACKEND_NAMES, type BackendName } from '../engine/backend.js';
 
 /**
  * Training hyperparameters. Defaults are the Gaussian Ansatz papers' recipe: Adam at 1e-4,
@@ -75,7 +75,7 @@ export const trainOptionsSchema = z.strictObject({
   minImprovement: nonNegative,
   seed: z.number().int(),
   threads: z.union([z.literal('auto'), positiveInt]),
-  backend: z.enum(['auto', 'js', 'wasm']),
+  backend: z.enum(BACKEND_NAMES as [BackendName, ...BackendName[]]),
   beta1: z.number().min(0).lt(1),
   beta2: z.number().min(0).lt(1),
   adamEpsilon: positive,

@@ -36,6 +36,20 @@ describe('model files', () => {
     expect(manifest.format).toBe('ansatz-model');
     expect(manifest.version).toBe(MODEL_FORMAT_VERSION);
     expect(manifest.params.seed).toBe(3);
+    // the self-check of the held-out rows travels with the model
+    expect(manifest.selfCheck.checks.length).toBeGreaterThan(5);
+    expect(loaded.selfCheck_).toEqual(model.selfCheck_);
+  });
+
+  it('fit() takes data, weights and hooks; a hyperparameter given to fit is refused, so the saved model has what it trained with', async () => {
+    const { x, z } = sample(500, 4);
+    await expect(new GaussianAnsatz(settings).fit(x, z, { epochs: 1 } as never)).rejects.toThrow("The 'epochs' parameter of GaussianAnsatz.fit must be given to the constructor");
+    const losses: number[] = [];
+    const model = await new GaussianAnsatz({ ...settings, epochs: 1, pretrainEpochs: 0 }).fit(x, z, { onStep: (loss) => losses.push(loss) });
+    // 400 training rows in batches of 256: two steps, each reported with its loss
+    expect(losses).toHaveLength(2);
+    expect(losses.every(Number.isFinite)).toBe(true);
+    expect(model.getParams().epochs).toBe(1);
   });
 
   it('loadModel(dir) refuses weights that do not match the manifest checksum', async () => {
@@ -67,8 +81,9 @@ describe('model files', () => {
     expect(existsSync(join(checkpointDir, 'state.json'))).toBe(true);
     const epochs: number[] = [];
     const resumed = await new GaussianAnsatz({ ...settings, threads: 1 }).fit(x, z, { checkpointDir, resume: true, onEpoch: (r) => epochs.push(r.epoch) });
-    expect(epochs).toEqual([3, 4]);
-    expect(resumed.history_.map((h) => h.epoch)).toEqual([1, 2, 3, 4]);
+    // 2 epochs of pre-training (the default) and 4 of training: the interruption fell in pre-training
+    expect(epochs).toEqual([3, 4, 5, 6]);
+    expect(resumed.history_.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(Array.from(resumed.weights_!)).toEqual(Array.from(full.weights_!));
     const p = resumed.predict(x);
     expect(p.sigma.every((s) => Number.isFinite(s) && s > 0)).toBe(true);

@@ -51,6 +51,10 @@ describe('ansatz train / predict / evaluate', () => {
     expect(record.rows).toBe(3000);
     expect(Number.isFinite(record.mutual_information_nats)).toBe(true);
     expect(record.dv_loss).toBeCloseTo(-record.mutual_information_nats, 12);
+    expect(typeof record.self_check.passed).toBe('boolean');
+    expect(record.self_check.checks.length).toBeGreaterThan(5);
+    for (const c of record.self_check.checks) expect(Object.keys(c).sort()).toEqual(['expected', 'name', 'passed', 'value']);
+    expect(record.self_check.passed).toBe(record.self_check.checks.every((c: { passed: boolean }) => c.passed));
   });
 
   it('ansatz train says which kernels ran, and why not the native ones when they are off', () => {
@@ -77,6 +81,8 @@ describe('ansatz train rejects bad input with a clear error, a non-zero exit and
     ['an Inf cell', 'x,z\n1,2\n3,Infinity\n5,6\n', [], /column 'z'.*row 2/i],
     ['an empty file', '', [], /empty|no header|no rows/i],
     ['a z column with zero variance', 'x,z\n1,2\n3,2\n5,2\n', [], /zero variance.*column 'z'|column 'z'.*zero variance/i],
+    ['a column in both --x and --z', 'x,z\n1,2\n3,4\n5,6\n', ['--z', 'x'], /column 'x' is in both --x and --z/],
+    ['a column named twice', 'x,z\n1,2\n3,4\n5,6\n', ['--x', 'x,x'], /--x names column 'x' twice/],
   ];
   for (const [what, content, extra, message] of cases) {
     it(`ansatz train with ${what}`, () => {
@@ -90,6 +96,23 @@ describe('ansatz train rejects bad input with a clear error, a non-zero exit and
       expect(existsSync(out)).toBe(false);
     });
   }
+
+  it('ansatz train with a parameter out of range names it, what is allowed and what came in', () => {
+    const out = join(dir, 'out_lr');
+    const r = ansatz('train', '--data', join(dir, 'good.csv'), '--x', 'x', '--z', 'z', '--lr', '-1', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("The 'learningRate' parameter of GaussianAnsatz must be a number > 0. Got -1 instead.");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('ansatz train --backend native is accepted (and runs where the addon is built)', () => {
+    const out = join(dir, 'out_native');
+    const r = ansatz('train', '--data', join(dir, 'good.csv'), '--x', 'x', '--z', 'z', '--backend', 'native', '--epochs', '1', '--out', out);
+    expect(r.stderr).not.toMatch(/must be|invalid option/);
+    if (r.code === 0) expect(r.stderr).toMatch(/kernels native/);
+    else expect(r.stderr).toMatch(/native/i);
+  });
 
   it('ansatz train with an unknown flag', () => {
     const out = join(dir, 'out_flag');

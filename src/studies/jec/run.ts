@@ -1,4 +1,5 @@
 import { GaussianAnsatz } from '../../ansatz/GaussianAnsatz.js';
+import type { SelfCheck } from '../../ansatz/selfCheck.js';
 import type { Cloud, Matrix } from '../../ansatz/inputs.js';
 import { concatJets, readSelectedJets, selectJets, splitByEvent, subsetJets, type JetDataset, type ModData } from '../../io/mod/index.js';
 import { simulateDijets } from '../../sim/index.js';
@@ -21,6 +22,8 @@ export interface JecResults {
   /** I(X;Z) of each learned model on the test jets of each GEN-pT bin (binEdgesGeV), nats; null where a bin has < 50 jets. */
   mutualInformationPerBin: { centersGeV: number[]; nats: Record<string, (number | null)[]> };
   training: Record<string, { epoch: number; trainLoss: number; valLoss: number; mutualInformationNats: number }[]>;
+  /** Each learned model's self-check on the test jets (pulls and coverage overall and in GEN-pT bins, the coverage curve, D, the plateau). */
+  selfChecks?: Record<string, SelfCheck>;
   timingsSeconds: Record<string, number>;
 }
 
@@ -52,14 +55,16 @@ export async function runJecStudy(opts: Partial<JecStudyOptions> = {}, hooks: { 
   const miPerBin: Record<string, (number | null)[]> = {};
   const binRows = o.binEdgesGeV.slice(0, -1).map((lo, b) => [...gen.keys()].filter((i) => gen[i]! >= lo && gen[i]! < o.binEdgesGeV[b + 1]!));
   const training: JecResults['training'] = {};
+  const selfChecks: Record<string, SelfCheck> = {};
   for (const m of o.models) {
     const data = m.pid ? withPid : plain;
     log(`training ${m.name} (${m.arch}) on ${data.train.rows} jets`);
     const model = await timed(`train ${m.name}`, () =>
-      new GaussianAnsatz({ arch: m.arch, hidden: m.hidden, ...(m.phiSizes ? { phiSizes: m.phiSizes } : {}), epochs: o.epochs, learningRate: o.learningRate, batchSize: o.batchSize, stages: 3, dPenaltyFactor: o.dPenaltyFactor, patience: 0, seed: o.seed, cUsesZ: false })
+      new GaussianAnsatz({ arch: m.arch, hidden: m.hidden, ...(m.phiSizes ? { phiSizes: m.phiSizes } : {}), epochs: o.epochs, seed: o.seed, ...o.training })
         .fit(inputs(data.train, m), data.train.genPtGeV, { onEpoch: (r) => hooks.onEpoch?.(m.name, r) }));
     const pred = await timed(`predict ${m.name}`, () => model.predict(inputs(data.test, m)));
     estimates.push({ name: m.name, zHatGeV: pred.zHat, sigmaGeV: pred.sigma });
+    selfChecks[m.name] = await timed(`self-check ${m.name}`, () => model.selfCheck(inputs(data.test, m), data.test.genPtGeV, { bins: o.binEdgesGeV.length - 1 }));
     mis[m.name] = miOn(model, data.test, m);
     miPerBin[m.name] = binRows.map((rows) => (rows.length < 50 ? null : miOn(model, subsetJets(data.test, rows), m)));
     training[m.name] = model.history_.map((h) => ({ epoch: h.epoch, trainLoss: h.trainLoss, valLoss: h.valLoss, mutualInformationNats: h.mutualInformationNats }));
@@ -76,7 +81,7 @@ export async function runJecStudy(opts: Partial<JecStudyOptions> = {}, hooks: { 
     sigmaInWindow: Object.fromEntries(estimates.map((e) => [e.name, windowIdx.map((i) => e.sigmaGeV[i]!)])),
     pullsInWindow: Object.fromEntries(estimates.map((e) => [e.name, windowIdx.map((i) => (e.zHatGeV[i]! - gen[i]!) / e.sigmaGeV[i]!)])),
     mutualInformationPerBin: { centersGeV: o.binEdgesGeV.slice(0, -1).map((lo, b) => 0.5 * (lo + o.binEdgesGeV[b + 1]!)), nats: miPerBin },
-    training, timingsSeconds: timings,
+    training, selfChecks, timingsSeconds: timings,
   };
 }
 

@@ -59,6 +59,7 @@ export async function runDijetCalibration(train: DijetEvents, test: DijetEvents,
   const mse = new MseRegression({ hidden: [50, 50, 50], batchSize: 1000, epochs: 50, seed: o.seed, ...o.mse }).fit(train.recoMjjGeV, train.genMjjGeV, train.weight);
   const mseSeconds = (performance.now() - t0) / 1000;
   t0 = performance.now();
+  // C(x): the m_jj response is close to Gaussian and the study compares ẑ, which C(x, z) makes noisier.
   const ga = await new GaussianAnsatz({ seed: o.seed, cUsesZ: false, ...o.ansatz }).fit(train.recoMjjGeV, train.genMjjGeV, { sampleWeight: train.weight, onEpoch: o.onEpoch, xNames: ['reco_mjj'], zNames: ['gen_mjj'] });
   const gaSeconds = (performance.now() - t0) / 1000;
   const ni = new NumericalInversion().fit(train.recoMjjGeV, train.genMjjGeV, train.weight);
