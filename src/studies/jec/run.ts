@@ -60,7 +60,7 @@ export async function runJecStudy(opts: Partial<JecStudyOptions> = {}, hooks: { 
     const data = m.pid ? withPid : plain;
     log(`training ${m.name} (${m.arch}) on ${data.train.rows} jets`);
     const model = await timed(`train ${m.name}`, () =>
-      new GaussianAnsatz({ arch: m.arch, hidden: m.hidden, ...(m.phiSizes ? { phiSizes: m.phiSizes } : {}), epochs: o.epochs, seed: o.seed, ...o.training })
+      new GaussianAnsatz({ arch: m.arch, hidden: m.hidden, ...(m.phiSizes ? { phiSizes: m.phiSizes } : {}), ...(m.x === 'particles' ? { epochs: o.epochs } : {}), seed: o.seed, ...o.training, ...(m.x === 'particles' ? o.particleTraining : {}) })
         .fit(inputs(data.train, m), data.train.genPtGeV, { onEpoch: (r) => hooks.onEpoch?.(m.name, r) }));
     const pred = await timed(`predict ${m.name}`, () => model.predict(inputs(data.test, m)));
     estimates.push({ name: m.name, zHatGeV: pred.zHat, sigmaGeV: pred.sigma });
