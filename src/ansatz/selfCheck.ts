@@ -222,7 +222,7 @@ function adviceFor(checks: SelfCheckItem[]): string[] {
   if (failed.some((n) => n.startsWith('size of D'))) out.push('D is far from 0, so B is not yet the maximum of T: train longer, or raise --d-penalty.');
   if (failed.some((n) => n.startsWith('pull width') || n.startsWith('±') || n.startsWith('expected coverage')))
     out.push('σ̂ does not match the spread of ẑ − z: if this data comes from the training detector, train longer or on more rows; if from another detector, the model does not describe it. A likelihood with tails beyond a Gaussian core also gives pull widths above 1 (σ̂ is the curvature at the maximum): cUsesZ: false fits one Gaussian over its bulk instead.');
-  if (failed.some((n) => n.startsWith('pull mean'))) out.push('ẑ is biased against the truth: in a bin at the edge of the training spectrum this is expected (the likelihood is not known beyond it); elsewhere train longer or on more rows.');
+  if (failed.some((n) => n.startsWith('pull mean'))) out.push('ẑ is biased against the truth: in a bin at an edge of the truths seen in training (the end of the spectrum, or a selection cut on z) this is expected (the likelihood is not known beyond it); elsewhere train longer or on more rows.');
   return out;
 }
 

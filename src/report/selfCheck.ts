@@ -23,7 +23,7 @@ export function selfCheckBlocks(checks: Record<string, SelfCheck> | undefined, s
       spec: seriesChart([...points, ...diagonal], { xTitle: 'credibility level', yTitle: 'fraction of truths inside', seriesTitle: 'model', groupTitle: 'curve', points: true, seriesOrder: [...models, 'calibrated'] }),
     }),
     ...(failed.length > 0
-      ? [table({ caption: 'Self-check: the checks that failed', columns: ['model', 'check', 'value', 'expected'], rows: failed, note: 'Each check allows three standard errors of its statistic on these rows plus what the method gets within on the known-answer problems. A bin at the edge of the training spectrum can fail where the likelihood beyond the edge was never seen: the maximum-likelihood estimate needs it.' })]
+      ? [table({ caption: 'Self-check: the checks that failed', columns: ['model', 'check', 'value', 'expected'], rows: failed, note: 'Each check allows three standard errors of its statistic on these rows plus what the method gets within on the known-answer problems. A bin at an edge of the truths seen in training (the end of the simulated spectrum, or a selection cut on the truth) can fail for a correct model: the maximum-likelihood estimate needs the likelihood of truths beyond the edge, which were never seen.' })]
       : []),
   ];
 }
