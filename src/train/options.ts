@@ -4,7 +4,7 @@ import { BACKEND_NAMES, type BackendName } from '../engine/backend.js';
 
 /**
  * Training hyperparameters. The defaults are the recipe validated on the known-answer problems
- * (src/studies/knownAnswers.ts, figures in the README): Adam at 1e-3, batch 'auto', 2 epochs of
+ * (src/studies/knownAnswers.ts, figures in the README): Adam at 1e-3, batch 'auto', 1 epoch of
  * MSE pre-training, an L1 penalty on D of 1e-3 (batch mean), four stages that each end on a
  * plateau of the validation loss (patience 5) and divide the learning rate by 5, at most 200
  * epochs. Where it departs from the papers' recipe (Adam at 1e-4, batch 2048, L2 1e-6, fixed
@@ -55,7 +55,7 @@ export interface TrainOptions {
 
 export const TRAIN_DEFAULTS: TrainOptions = {
   epochs: 200, batchSize: 'auto', learningRate: 1e-3, l2: 0, dPenalty: 1e-3,
-  stages: 4, lrFactor: 0.2, dPenaltyFactor: 1, loss: 'dv', pretrainEpochs: 2, pretrainC0: -1,
+  stages: 4, lrFactor: 0.2, dPenaltyFactor: 1, loss: 'dv', pretrainEpochs: 1, pretrainC0: -1,
   valFraction: 0.2, patience: 5, minImprovement: 1e-4, seed: 0, threads: 'auto', backend: 'auto',
   beta1: 0.9, beta2: 0.999, adamEpsilon: 1e-7,
 };
