@@ -3,6 +3,7 @@
  * Λ fits per leading-pT bin (Table I, Fig. 5), resolution ratios per bin (Figs. 6–8), ẑ' against
  * ẑ in a GEN window (Fig. 9), labelling bias, and the toy figures (Figs. 1–3, 10).
  */
+import { selfCheckBlocks } from './selfCheck.js';
 import { PAPER } from '../studies/dijets/paper.js';
 import type { CalibrationStudy, DijetsResults } from '../studies/dijets/run.js';
 import { gridEdges, heatmapChart, histogramChart, seriesChart, type HeatCell, type SeriesPoint } from './charts.js';
@@ -109,6 +110,7 @@ export function dijetsReport(r: DijetsResults): Report {
     { title: 'Resolution per bin (Figs. 6–8)', blocks: [...r.calibrations.flatMap((c) => [resolutionTable(c, paper), ...ratioPlots(c)]), improvementPlot(r)] },
     { title: "ẑ' versus ẑ at fixed GEN pT (Fig. 9)", blocks: [...r.calibrations.flatMap((c) => windowBlocks(c, paper)), labelBiasTable(r)] },
     { title: 'Toy figures (Figs. 1–3, 10)', blocks: toyBlocks(r) },
+    { title: 'Self-check of the Gaussian Ansatz calibration', blocks: selfCheckBlocks(r.ansatzTraining?.selfCheck ? { 'Gaussian Ansatz': r.ansatzTraining.selfCheck } : undefined, 'dijets', 'the study\'s jets (both jets of each selected event)') },
   ];
   return {
     title: 'Calibrating two jets at once',

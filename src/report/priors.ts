@@ -3,6 +3,8 @@
  * — the Gaussian example (Figs. 1–2) with its prior scans, optimal transport on the Gaussian
  * example (Figs. 3–4) and on dijets (Fig. 7), and the m_jj calibrations on QCD and BSM (Fig. 6).
  */
+import type { SelfCheck } from '../ansatz/selfCheck.js';
+import { selfCheckBlocks } from './selfCheck.js';
 import type { PriorsResults } from '../studies/priors/run.js';
 import type { Histogram } from '../studies/priors/stats.js';
 import { histogramChart, seriesChart, type SeriesPoint } from './charts.js';
@@ -125,12 +127,21 @@ function timings(r: PriorsResults): Record<string, number> {
 }
 
 /** The prior study's report. */
+/** The self-check of every Gaussian Ansatz model of the study, by the name the report gives it. */
+function priorsSelfChecks(r: PriorsResults): Record<string, SelfCheck> {
+  const out: Record<string, SelfCheck> = {};
+  for (const { result: g } of r.gaussian) if (g.selfCheck) out[`GA, prior ${priorLabel(g.prior)}`] = g.selfCheck;
+  if (r.dijets.calibration.selfCheck) out['GA, m_jj (QCD)'] = r.dijets.calibration.selfCheck;
+  return out;
+}
+
 export function priorsReport(r: PriorsResults): Report {
   const sections: Section[] = [
     { title: 'Gaussian example (Figs. 1–2)', blocks: [gaussianTable(r), ...gaussianXPlots(r), ...gaussianBiasPlots(r)] },
     { title: 'Optimal transport on the Gaussian example (Figs. 3–4)', blocks: gaussianOtBlocks(r) },
     { title: 'Dijet m_jj calibrations, QCD and BSM (Fig. 6)', blocks: dijetCalibrationBlocks(r) },
     { title: 'Optimal transport fast → full on dijets (Fig. 7)', blocks: dijetOtBlocks(r) },
+    { title: 'Self-check of the Gaussian Ansatz models', blocks: selfCheckBlocks(priorsSelfChecks(r), 'priors', 'each model\'s test sample (the Gaussian examples\' and the QCD dijet events, weighted)') },
   ];
   return {
     title: 'Prior dependence of calibrations',

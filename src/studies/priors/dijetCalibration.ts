@@ -1,3 +1,4 @@
+import type { SelfCheck } from '../../ansatz/selfCheck.js';
 /**
  * Simulation-based calibration of m_jj (arXiv:2205.05084 Sec. V B, Fig. 6): x = reconstructed
  * m_jj, z = true m_jj, trained on the QCD training half and applied to the QCD and BSM test
@@ -51,6 +52,8 @@ export interface DijetCalibrationResult {
   bsmMseMinusAnsatz: { mean: number; error: number };
   /** Training times (s). */
   seconds: { mse: number; ansatz: number };
+  /** The Gaussian Ansatz's self-check on the QCD test events (weighted). */
+  selfCheck?: SelfCheck;
 }
 
 /** Trains the calibrations on `train` and evaluates them on the QCD and BSM test samples (the BSM one = the QCD test events with BSM weights). */
@@ -78,7 +81,7 @@ export async function runDijetCalibration(train: DijetEvents, test: DijetEvents,
     }
   }
   const paired = summarize(Float64Array.from(calibrated.mse, (v, i) => (v - calibrated.ansatz[i]!) / test.genMjjGeV[i]!), bsmWeight);
-  return { ratios, massBins: massBinRows(test, calibrated, massEdgesGeV), bsmMseMinusAnsatz: { mean: paired.mean, error: paired.meanError }, seconds: { mse: mseSeconds, ansatz: gaSeconds } };
+  return { ratios, massBins: massBinRows(test, calibrated, massEdgesGeV), bsmMseMinusAnsatz: { mean: paired.mean, error: paired.meanError }, seconds: { mse: mseSeconds, ansatz: gaSeconds }, selfCheck: ga.selfCheck(test.recoMjjGeV, test.genMjjGeV, { sampleWeight: test.weight }) };
 }
 
 function massBinRows(test: DijetEvents, calibrated: Record<DijetMethod, Float64Array>, edges: number[]): MassBinRow[] {

@@ -1,3 +1,4 @@
+import type { SelfCheck } from '../../ansatz/selfCheck.js';
 /**
  * The Gaussian example of arXiv:2205.05084 Sec. IV A (Figs. 1–2): z ~ N(μ, σ²), x|z ~ N(z, ε²).
  * MSE regression (a first-order polynomial fit, the paper's numpy.polyfit) learns the
@@ -82,6 +83,8 @@ export interface GaussianCalibrationResult {
   /** Held-out I(X;Z) of the Gaussian Ansatz and ½ ln(1 + σ²/ε²). */
   mutualInformationNats: number;
   mutualInformationAnalyticNats: number;
+  /** The Gaussian Ansatz's self-check on the test sample. */
+  selfCheck?: SelfCheck;
   seconds: number;
 }
 
@@ -120,6 +123,7 @@ export async function runGaussianCalibration(prior: GaussianExample, o: Gaussian
     zBins: zBinRows(prior, test, fMse, pred.zHat, zEdges),
     mutualInformationNats: ga.fitResult_!.mutualInformationNats,
     mutualInformationAnalyticNats: analyticGaussian.mutualInformationNats(prior),
+    selfCheck: ga.selfCheck(test.x, test.z),
     seconds: (performance.now() - t0) / 1000,
   };
 }
