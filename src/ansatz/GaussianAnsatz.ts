@@ -160,7 +160,8 @@ export class GaussianAnsatz {
     const fit = this.fitResult_;
     return selfCheck({
       prediction, z: zm.data, zNames: this.zNames_, weights, bins: opts.bins,
-      newtonStep: this.newtonSteps(x),
+      // With C(x) alone T is quadratic in z and the step B → ẑ is exact however long: D's size is no concern.
+      ...(this.spec_!.cUsesZ === false ? {} : { newtonStep: this.newtonSteps(x) }),
       ...(this.history_.length > 0 ? { history: this.history_, stageEnds: fit?.stageEnds ?? [], minImprovement: this.params.minImprovement } : {}),
     });
   }

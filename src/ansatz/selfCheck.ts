@@ -50,7 +50,7 @@ export interface SelfCheckInputs {
   z: ArrayLike<number>;
   zNames: string[];
   weights?: ArrayLike<number>;
-  /** rows × N: ẑ − B, the step from B to the maximum of T (omitted when ẑ is read off as B). */
+  /** rows × N: ẑ − B, the step from B to the maximum of T (omitted: not checked, as where C does not see z and the step is exact). */
   newtonStep?: ArrayLike<number>;
   /** The training history and how its stages ended, for the plateau check (omitted: not checked). */
   history?: EpochReport[];
