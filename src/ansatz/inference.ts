@@ -1,5 +1,5 @@
 import { precisionFromRaw, triangleSize } from './quadratic.js';
-import { softplus } from '../engine/softplus.js';
+import { inverseSoftplus, softplus } from '../engine/softplus.js';
 import type { Standardizer } from './scaler.js';
 
 /** Cholesky factor (lower) of a symmetric positive-definite n×n matrix, in place into `l`; false if not positive-definite. */
@@ -15,6 +15,20 @@ export function cholesky(a: Float64Array, n: number, l: Float64Array): boolean {
       } else l[i * n + j] = s / l[j * n + j]!;
     }
   return true;
+}
+
+/**
+ * The inverse of precisionFromRaw: the raw C outputs whose P = LLᵀ + εI equals `p` (symmetric,
+ * with p − εI positive-definite), written at raw[rawOffset…]. L is the Cholesky factor of p − εI
+ * and its diagonal goes through the inverse of softplus.
+ */
+export function rawFromPrecision(p: Float64Array, zDim: number, epsilon: number, raw: Float32Array, rawOffset: number): void {
+  const n = zDim, shifted = Float64Array.from(p), l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) shifted[i * n + i] -= epsilon;
+  if (!cholesky(shifted, n, l)) throw new RangeError('rawFromPrecision: p − εI is not positive-definite');
+  for (let i = 0; i < n; i++) raw[rawOffset + i] = inverseSoftplus(l[i * n + i]!);
+  let k = rawOffset + n;
+  for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) raw[k++] = l[i * n + j]!;
 }
 
 /** Inverse of a symmetric positive-definite matrix through its Cholesky factor. */

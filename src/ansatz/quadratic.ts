@@ -51,29 +51,6 @@ export interface AnsatzOutputs {
  * T for each row r: uses a[r], b[r], d[r], the raw C of row cRow0 + r and the z of row r.
  * Writes into `t` and returns it.
  */
-/**
- * The inverse of precisionFromRaw: the raw C outputs whose P = LLᵀ + εI equals `p` (symmetric,
- * with p − εI positive-definite), written at raw[rawOffset…]. L is the Cholesky factor of p − εI
- * and its diagonal goes through the inverse of softplus, log(e^y − 1).
- */
-export function rawFromPrecision(p: Float64Array, zDim: number, epsilon: number, raw: Float32Array, rawOffset: number): void {
-  const n = zDim, l = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = p[i * n + j]! - (i === j ? epsilon : 0);
-      for (let k = 0; k < j; k++) s -= l[i * n + k]! * l[j * n + k]!;
-      l[i * n + j] = i === j ? Math.sqrt(Math.max(s, 1e-30)) : s / l[j * n + j]!;
-    }
-  for (let i = 0; i < n; i++) raw[rawOffset + i] = inverseSoftplus(l[i * n + i]!);
-  let k = rawOffset + n;
-  for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) raw[k++] = l[i * n + j]!;
-}
-
-/** softplus⁻¹(y) = log(e^y − 1) for y > 0, stable at both ends (y + log(1 − e^−y) for large y). */
-export function inverseSoftplus(y: number): number {
-  return y > 20 ? y + Math.log1p(-Math.exp(-y)) : Math.log(Math.expm1(y));
-}
-
 export function evaluateT(o: AnsatzOutputs, cRow0: number, z: Float32Array, rows: number, zDim: number, epsilon: number, t: Float64Array): Float64Array {
   const nTri = triangleSize(zDim);
   if (zDim === 1) {

@@ -1,10 +1,10 @@
 import type { Kernels } from '../engine/kernels.js';
 import type { BatchLimits, Embedding, FeatureBatch } from '../archs/types.js';
 import { Mlp } from '../nn/mlp.js';
-import { backpropT, evaluateT, precisionFromRaw, rawFromPrecision, triangleSize, type AnsatzGradients, type AnsatzOutputs } from './quadratic.js';
+import { backpropT, evaluateT, precisionFromRaw, triangleSize, type AnsatzGradients, type AnsatzOutputs } from './quadratic.js';
 import { NET_NAMES, type ModelStructure, type NetName } from './structure.js';
 import { backpropPrecisionPenalty } from './pretrain.js';
-import { cholesky, invertSpd } from './inference.js';
+import { cholesky, invertSpd, rawFromPrecision } from './inference.js';
 import { softplus } from '../engine/softplus.js';
 
 /**

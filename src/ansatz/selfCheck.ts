@@ -1,5 +1,5 @@
 import type { EpochReport } from '../train/fit.js';
-import type { Prediction } from './inference.js';
+import { cholesky, type Prediction } from './inference.js';
 
 /**
  * The self-check of a trained Gaussian Ansatz on labelled rows: does ẑ, Σ̂ behave as a
@@ -163,13 +163,7 @@ export function coverageCurve(p: Prediction, z: ArrayLike<number>, w: ArrayLike<
 function mahalanobisSquared(covariance: Float64Array, n: number, rows: number, u: ArrayLike<number>, v: ArrayLike<number>): Float64Array {
   const out = new Float64Array(rows), l = new Float64Array(n * n), y = new Float64Array(n);
   for (let r = 0; r < rows; r++) {
-    const cov = covariance.subarray(r * n * n, (r + 1) * n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j <= i; j++) {
-        let s = cov[i * n + j]!;
-        for (let k = 0; k < j; k++) s -= l[i * n + k]! * l[j * n + k]!;
-        l[i * n + j] = i === j ? Math.sqrt(Math.max(s, 1e-300)) : s / l[j * n + j]!;
-      }
+    if (!cholesky(covariance.subarray(r * n * n, (r + 1) * n * n), n, l)) throw new RangeError(`mahalanobisSquared: Σ̂ of row ${r} is not positive-definite`);
     let d2 = 0;
     for (let i = 0; i < n; i++) {
       let s = u[r * n + i]! - v[r * n + i]!;

@@ -9,3 +9,8 @@ export function sigmoid(u: number): number {
   const e = Math.exp(u);
   return e / (1 + e);
 }
+
+/** softplus⁻¹(y) = log(e^y − 1) for y > 0, stable at both ends (y + log(1 − e^−y) for large y). */
+export function inverseSoftplus(y: number): number {
+  return y > 20 ? y + Math.log1p(-Math.exp(-y)) : Math.log(Math.expm1(y));
+}
