@@ -153,7 +153,7 @@ export class GaussianAnsatz {
    */
   selfCheck(x: MatrixLike | Cloud, z: MatrixLike, opts: { sampleWeight?: ArrayLike<number>; bins?: number } = {}): SelfCheck {
     const zm = asMatrix(z, 'z');
-    const prediction = this.predict(x);
+    const { prediction, newtonStep } = this.predictWithStep(x);
     if (zm.rows !== prediction.rows) throw new InputError(`x has ${prediction.rows} rows but z has ${zm.rows}`);
     if (zm.cols !== prediction.zDim) throw new InputError(`z has ${zm.cols} columns but the model was trained with ${prediction.zDim}`);
     const weights = opts.sampleWeight ? checkWeights(opts.sampleWeight, zm.rows) : undefined;
@@ -161,27 +161,36 @@ export class GaussianAnsatz {
     return selfCheck({
       prediction, z: zm.data, zNames: this.zNames_, weights, bins: opts.bins,
       // With C(x) alone T is quadratic in z and the step B → ẑ is exact however long: D's size is no concern.
-      ...(this.spec_!.cUsesZ === false ? {} : { newtonStep: this.newtonSteps(x) }),
+      ...(this.spec_!.cUsesZ === false ? {} : { newtonStep }),
       ...(this.history_.length > 0 ? { history: this.history_, stageEnds: fit?.stageEnds ?? [], minImprovement: this.params.minImprovement } : {}),
     });
   }
 
-  /** ẑ − B per row in the units of z: the step from B to the maximum of T that D makes. */
-  private newtonSteps(x: MatrixLike | Cloud): Float64Array {
+  /**
+   * `predict`'s result and ẑ − B per row in the units of z, the step from B to the maximum of T
+   * that D makes: from the same pass where ẑ is the argmax, from a second one where it is B.
+   */
+  private predictWithStep(x: MatrixLike | Cloud): { prediction: Prediction; newtonStep: Float64Array } {
     const spec = this.checkFitted(), n = spec.zDim;
+    const argmax = this.params.estimate === 'argmax';
     const parts = this.mapBatches(x, (replica, batch) => {
-      const r = replica.predict(batch, true);
-      return Float32Array.from(r.zHat, (v, i) => v - r.b[i]!);
+      const r = replica.predict(batch, argmax);
+      const step = argmax ? r : replica.predict(batch, true);
+      return { zHat: r.zHat, cRaw: r.cRaw, step: Float32Array.from(step.zHat, (v, i) => v - step.b[i]!) };
     });
-    const std = concatFloat32(parts);
-    return Float64Array.from(std, (v, i) => v * this.zScaler_!.std[i % n]!);
+    const stepStd = concatFloat32(parts.map((p) => p.step));
+    return { prediction: this.predictionFrom(parts), newtonStep: Float64Array.from(stepStd, (v, i) => v * this.zScaler_!.std[i % n]!) };
   }
 
   /** ẑ(x), σ̂(x) and Σ̂(x) for every row of x. */
   predict(x: MatrixLike | Cloud): Prediction {
-    const spec = this.checkFitted();
-    const zDim = spec.zDim;
-    const parts = this.mapBatches(x, (replica, batch) => replica.predict(batch, this.params.estimate === 'argmax'));
+    this.checkFitted();
+    return this.predictionFrom(this.mapBatches(x, (replica, batch) => replica.predict(batch, this.params.estimate === 'argmax')));
+  }
+
+  /** The prediction in the units of z from the replicas' per-batch standardised ẑ and raw C. */
+  private predictionFrom(parts: { zHat: Float32Array; cRaw: Float32Array }[]): Prediction {
+    const spec = this.checkFitted(), zDim = spec.zDim;
     const zHatStd = concatFloat32(parts.map((p) => p.zHat)), cRaw = concatFloat32(parts.map((p) => p.cRaw));
     return predictionFromRaw(zHatStd, cRaw, zHatStd.length / zDim, zDim, spec.epsilon, this.zScaler_!);
   }
