@@ -110,8 +110,3 @@ export function resolveBatchSize(batchSize: number | 'auto', trainRows: number):
 export function scheduleAt(o: Pick<TrainOptions, 'epochs' | 'stages' | 'learningRate' | 'lrFactor' | 'dPenalty' | 'dPenaltyFactor'>, stage: number): { lr: number; dPenalty: number } {
   return { lr: o.learningRate * Math.pow(o.lrFactor, stage), dPenalty: o.dPenalty * Math.pow(o.dPenaltyFactor, stage) };
 }
-
-/** The stage an epoch falls in when no early stage change happened: epochs are split evenly. */
-export function nominalStage(o: Pick<TrainOptions, 'epochs' | 'stages'>, epoch: number): number {
-  return Math.min(o.stages - 1, Math.floor(epoch / Math.ceil(o.epochs / o.stages)));
-}
