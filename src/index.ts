@@ -20,8 +20,20 @@ export * as mod from './io/mod/index.js';
 export { runJecStudy, writeJecResults, JEC_DEFAULTS, JEC_QUICK, type JecResults, type JecStudyOptions } from './studies/jec/index.js';
 export { runPriorsStudy, writePriorsResults, type PriorsResults } from './studies/priors/index.js';
 export { runDijetsStudy, DIJETS_DEFAULTS, DIJETS_QUICK, type DijetsResults, type DijetsStudyOptions } from './studies/dijets/index.js';
-export { selfCheck, coverageCurve, SELF_CHECK_ALLOWANCE, type SelfCheck, type SelfCheckItem } from './ansatz/selfCheck.js';
-export { KNOWN_ANSWER_PROBLEMS, scoreAgainstExact, worstGapSigma, type KnownAnswerProblem, type KnownAnswerScore } from './studies/knownAnswers.js';
+export {
+  selfCheck,
+  coverageCurve,
+  SELF_CHECK_ALLOWANCE,
+  type SelfCheck,
+  type SelfCheckItem,
+} from './ansatz/selfCheck.js';
+export {
+  KNOWN_ANSWER_PROBLEMS,
+  scoreAgainstExact,
+  worstGapSigma,
+  type KnownAnswerProblem,
+  type KnownAnswerScore,
+} from './studies/knownAnswers.js';
 export { runGaussianExample, sampleGaussianExample, GAUSSIAN_EXAMPLE_DEFAULTS, type GaussianExampleOptions, type GaussianExampleResult } from './studies/gaussianExample.js';
 export { Rng, loadKernels, type BackendName, type Kernels } from './engine/index.js';
 export { renderReport, writeReport, buildReport, readResults, detectStudy, jecReport, priorsReport, dijetsReport, reportHtml, reportPlots, reportTables, REPORT_STUDIES, type ReportStudy, type WrittenReport, type Report, type Section, type Block, type Table as ReportTable, type Plot, type RunInfo } from './report/index.js';

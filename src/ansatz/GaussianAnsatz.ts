@@ -108,7 +108,13 @@ export class GaussianAnsatz {
     const { sampleWeight, xNames, zNames, onEpoch, onStep, checkpointDir, resume, onDiverged, ...unknown } = opts;
     const stray = Object.keys(unknown);
     if (stray.length > 0)
-      throw new ParameterError(stray[0]!, 'GaussianAnsatz.fit', "given to the constructor, not to fit (fit takes sampleWeight, xNames, zNames and the hooks onEpoch, onStep, checkpointDir, resume, onDiverged)", (unknown as Record<string, unknown>)[stray[0]!]);
+      throw new ParameterError(
+        stray[0]!,
+        'GaussianAnsatz.fit',
+        'given to the constructor, not to fit (fit takes sampleWeight, xNames, zNames and the hooks ' +
+          'onEpoch, onStep, checkpointDir, resume, onDiverged)',
+        (unknown as Record<string, unknown>)[stray[0]!],
+      );
     const p: GaussianAnsatzParams = this.params;
     const trainOptions = validateParams(p, registeredArchitectures());
     const zm = asMatrix(z, 'z');
@@ -120,18 +126,41 @@ export class GaussianAnsatz {
     const weights = sampleWeight ? checkWeights(sampleWeight, rows) : undefined;
     this.zScaler_ = fitStandardizer(zm.data, rows, zm.cols, weights);
     this.zScaler_.std.forEach((s, i) => {
-      if (!(s > 0)) throw new InputError(`z column ${zNames?.[i] ?? i} has zero variance: nothing to calibrate against`, { column: zNames?.[i] });
+      if (!(s > 0))
+        throw new InputError(`z column ${zNames?.[i] ?? i} has zero variance: nothing to calibrate against`, {
+          column: zNames?.[i],
+        });
     });
     this.xScaler_ = xm ? fitStandardizer(xm.data, rows, xm.cols, weights) : particleScaler(cloud!, p.arch);
     const xDim = cloud ? cloud.dim : xm!.cols;
-    const spec: ModelSpec = { arch: p.arch, xDim, zDim: zm.cols, hidden: p.hidden, act: p.act, epsilon: p.epsilon, ...(p.cUsesZ ? {} : { cUsesZ: false }), ...(p.arch !== 'dnn' ? { phiSizes: p.phiSizes, order: p.order, ...(p.arch === 'efn' ? { latentAct: 'linear' as const } : {}) } : {}), ...(cloud && (p.arch === 'pfn' || p.arch === 'pfn-pid') ? { poolScale: poolScaleOf(cloud) } : {}) };
-    const result = await fitAnsatz(spec, {
-      n: rows, xDim, zDim: zm.cols,
-      dense: xm ? standardize(xm.data, rows, this.xScaler_) : undefined,
-      particles: cloud ? standardize(cloud.particles, cloud.particles.length / cloud.dim, this.xScaler_) : undefined, offsets: cloud?.offsets,
-      z: standardize(zm.data, rows, this.zScaler_),
-      weights,
-    }, trainOptions, { onEpoch, onStep, checkpointDir, resume, onDiverged });
+    const spec: ModelSpec = {
+      arch: p.arch,
+      xDim,
+      zDim: zm.cols,
+      hidden: p.hidden,
+      act: p.act,
+      epsilon: p.epsilon,
+      ...(p.cUsesZ ? {} : { cUsesZ: false }),
+      ...(p.arch !== 'dnn'
+        ? { phiSizes: p.phiSizes, order: p.order, ...(p.arch === 'efn' ? { latentAct: 'linear' as const } : {}) }
+        : {}),
+      ...(cloud && (p.arch === 'pfn' || p.arch === 'pfn-pid') ? { poolScale: poolScaleOf(cloud) } : {}),
+    };
+    const result = await fitAnsatz(
+      spec,
+      {
+        n: rows,
+        xDim,
+        zDim: zm.cols,
+        dense: xm ? standardize(xm.data, rows, this.xScaler_) : undefined,
+        particles: cloud ? standardize(cloud.particles, cloud.particles.length / cloud.dim, this.xScaler_) : undefined,
+        offsets: cloud?.offsets,
+        z: standardize(zm.data, rows, this.zScaler_),
+        weights,
+      },
+      trainOptions,
+      { onEpoch, onStep, checkpointDir, resume, onDiverged },
+    );
     const { params: learned, history, ...rest } = result;
     this.spec_ = spec;
     this.weights_ = learned;
@@ -141,7 +170,11 @@ export class GaussianAnsatz {
     this.xNames_ = xNames ?? Array.from({ length: xDim }, (_, i) => `x${i}`);
     this.zNames_ = zNames ?? Array.from({ length: zm.cols }, (_, i) => `z${i}`);
     const { val } = splitRows(rows, trainOptions.valFraction, trainOptions.seed);
-    this.selfCheck_ = this.selfCheck(cloud ? cloudRows(cloud, val) : matrixRows(xm!, val), matrixRows(zm, val), weights ? { sampleWeight: Float64Array.from(val, (r) => weights[r]!) } : {});
+    this.selfCheck_ = this.selfCheck(
+      cloud ? cloudRows(cloud, val) : matrixRows(xm!, val),
+      matrixRows(zm, val),
+      weights ? { sampleWeight: Float64Array.from(val, (r) => weights[r]!) } : {},
+    );
     return this;
   }
 
@@ -151,18 +184,29 @@ export class GaussianAnsatz {
    * and whether the validation loss had reached its plateau. `fit` runs it on the held-out rows
    * and keeps it in `selfCheck_`.
    */
-  selfCheck(x: MatrixLike | Cloud, z: MatrixLike, opts: { sampleWeight?: ArrayLike<number>; bins?: number } = {}): SelfCheck {
+  selfCheck(
+    x: MatrixLike | Cloud,
+    z: MatrixLike,
+    opts: { sampleWeight?: ArrayLike<number>; bins?: number } = {},
+  ): SelfCheck {
     const zm = asMatrix(z, 'z');
     const { prediction, newtonStep } = this.predictWithStep(x);
     if (zm.rows !== prediction.rows) throw new InputError(`x has ${prediction.rows} rows but z has ${zm.rows}`);
-    if (zm.cols !== prediction.zDim) throw new InputError(`z has ${zm.cols} columns but the model was trained with ${prediction.zDim}`);
+    if (zm.cols !== prediction.zDim)
+      throw new InputError(`z has ${zm.cols} columns but the model was trained with ${prediction.zDim}`);
     const weights = opts.sampleWeight ? checkWeights(opts.sampleWeight, zm.rows) : undefined;
     const fit = this.fitResult_;
     return selfCheck({
-      prediction, z: zm.data, zNames: this.zNames_, weights, bins: opts.bins,
+      prediction,
+      z: zm.data,
+      zNames: this.zNames_,
+      weights,
+      bins: opts.bins,
       // With C(x) alone T is quadratic in z and the step B → ẑ is exact however long: D's size is no concern.
       ...(this.spec_!.cUsesZ === false ? {} : { newtonStep }),
-      ...(this.history_.length > 0 ? { history: this.history_, stageEnds: fit?.stageEnds ?? [], minImprovement: this.params.minImprovement } : {}),
+      ...(this.history_.length > 0
+        ? { history: this.history_, stageEnds: fit?.stageEnds ?? [], minImprovement: this.params.minImprovement }
+        : {}),
     });
   }
 
@@ -171,7 +215,8 @@ export class GaussianAnsatz {
    * that D makes: from the same pass where ẑ is the argmax, from a second one where it is B.
    */
   private predictWithStep(x: MatrixLike | Cloud): { prediction: Prediction; newtonStep: Float64Array } {
-    const spec = this.checkFitted(), n = spec.zDim;
+    const spec = this.checkFitted(),
+      n = spec.zDim;
     const argmax = this.params.estimate === 'argmax';
     const parts = this.mapBatches(x, (replica, batch) => {
       const r = replica.predict(batch, argmax);
@@ -179,19 +224,26 @@ export class GaussianAnsatz {
       return { zHat: r.zHat, cRaw: r.cRaw, step: Float32Array.from(step.zHat, (v, i) => v - step.b[i]!) };
     });
     const stepStd = concatFloat32(parts.map((p) => p.step));
-    return { prediction: this.predictionFrom(parts), newtonStep: Float64Array.from(stepStd, (v, i) => v * this.zScaler_!.std[i % n]!) };
+    return {
+      prediction: this.predictionFrom(parts),
+      newtonStep: Float64Array.from(stepStd, (v, i) => v * this.zScaler_!.std[i % n]!),
+    };
   }
 
   /** ẑ(x), σ̂(x) and Σ̂(x) for every row of x. */
   predict(x: MatrixLike | Cloud): Prediction {
     this.checkFitted();
-    return this.predictionFrom(this.mapBatches(x, (replica, batch) => replica.predict(batch, this.params.estimate === 'argmax')));
+    return this.predictionFrom(
+      this.mapBatches(x, (replica, batch) => replica.predict(batch, this.params.estimate === 'argmax')),
+    );
   }
 
   /** The prediction in the units of z from the replicas' per-batch standardised ẑ and raw C. */
   private predictionFrom(parts: { zHat: Float32Array; cRaw: Float32Array }[]): Prediction {
-    const spec = this.checkFitted(), zDim = spec.zDim;
-    const zHatStd = concatFloat32(parts.map((p) => p.zHat)), cRaw = concatFloat32(parts.map((p) => p.cRaw));
+    const spec = this.checkFitted(),
+      zDim = spec.zDim;
+    const zHatStd = concatFloat32(parts.map((p) => p.zHat)),
+      cRaw = concatFloat32(parts.map((p) => p.cRaw));
     return predictionFromRaw(zHatStd, cRaw, zHatStd.length / zDim, zDim, spec.epsilon, this.zScaler_!);
   }
 
@@ -233,13 +285,20 @@ export class GaussianAnsatz {
    * The Donsker–Varadhan estimate of I(X;Z) in nats on the given pairs (mean T over the pairs
    * minus log mean e^T over `permutations` fixed-point-free shuffles of z).
    */
-  mutualInformation(x: MatrixLike | Cloud, z: MatrixLike, opts: { sampleWeight?: ArrayLike<number>; permutations?: number; seed?: number } = {}): { mutualInformationNats: number; dvLoss: number; rows: number } {
+  mutualInformation(
+    x: MatrixLike | Cloud,
+    z: MatrixLike,
+    opts: { sampleWeight?: ArrayLike<number>; permutations?: number; seed?: number } = {},
+  ): { mutualInformationNats: number; dvLoss: number; rows: number } {
     const zm = asMatrix(z, 'z');
-    const n = zm.rows, zDim = zm.cols, k = opts.permutations ?? 4;
+    const n = zm.rows,
+      zDim = zm.cols,
+      k = opts.permutations ?? 4;
     const w = opts.sampleWeight ? checkWeights(opts.sampleWeight, n) : undefined;
     const tJoint = this.logLikelihoodRatio(x, zm);
     const rng = new Rng(opts.seed ?? 1);
-    const tMarg = new Float64Array(n * k), wM = w ? new Float64Array(n * k) : null;
+    const tMarg = new Float64Array(n * k),
+      wM = w ? new Float64Array(n * k) : null;
     for (let p = 0; p < k; p++) {
       const pi = rng.derangement(n);
       const zPerm = new Float64Array(n * zDim);
@@ -255,7 +314,10 @@ export class GaussianAnsatz {
   }
 
   /** The Bayesian posterior mean and covariance under a Gaussian prior N(mean, covariance) on z (row-major N×N). */
-  posterior(x: MatrixLike | Cloud, prior: { mean: number[]; covariance: number[] }): { mean: Float64Array; covariance: Float64Array } {
+  posterior(
+    x: MatrixLike | Cloud,
+    prior: { mean: number[]; covariance: number[] },
+  ): { mean: Float64Array; covariance: Float64Array } {
     const pred = this.predict(x);
     return gaussianPosterior(pred.zHat, pred.covariance, pred.rows, pred.zDim, prior.mean, prior.covariance);
   }
@@ -267,7 +329,8 @@ export class GaussianAnsatz {
 
   private standardizeZ(z: MatrixLike): Float32Array {
     const zm = asMatrix(z, 'z');
-    if (zm.cols !== this.spec_!.zDim) throw new InputError(`z has ${zm.cols} columns but the model was trained with ${this.spec_!.zDim}`);
+    if (zm.cols !== this.spec_!.zDim)
+      throw new InputError(`z has ${zm.cols} columns but the model was trained with ${this.spec_!.zDim}`);
     return standardize(zm.data, zm.rows, this.zScaler_!);
   }
 
@@ -281,11 +344,17 @@ export class GaussianAnsatz {
     const params = kernels.alloc(this.weights_!.length);
     params.set(this.weights_!);
     const xm: Matrix | undefined = cloud ? undefined : asMatrix(x as MatrixLike, 'x');
-    if (xm && xm.cols !== spec.xDim) throw new InputError(`x has ${xm.cols} columns but the model was trained with ${spec.xDim}`);
+    if (xm && xm.cols !== spec.xDim)
+      throw new InputError(`x has ${xm.cols} columns but the model was trained with ${spec.xDim}`);
     const rows = cloud ? cloud.offsets.length - 1 : xm!.rows;
     let maxParticles = 0;
-    if (cloud) for (let r = 0; r < rows; r += chunk) maxParticles = Math.max(maxParticles, cloud.offsets[Math.min(rows, r + chunk)]! - cloud.offsets[r]!);
-    const replica = new Replica(kernels, structure, params, kernels.alloc(params.length), { maxRows: Math.min(chunk, rows), maxParticles });
+    if (cloud)
+      for (let r = 0; r < rows; r += chunk)
+        maxParticles = Math.max(maxParticles, cloud.offsets[Math.min(rows, r + chunk)]! - cloud.offsets[r]!);
+    const replica = new Replica(kernels, structure, params, kernels.alloc(params.length), {
+      maxRows: Math.min(chunk, rows),
+      maxParticles,
+    });
     const xs = xm ? standardize(xm.data, rows, this.xScaler_!) : undefined;
     const ps = cloud ? standardize(cloud.particles, cloud.particles.length / cloud.dim, this.xScaler_!) : undefined;
     const out: T[] = [];
@@ -294,7 +363,8 @@ export class GaussianAnsatz {
       const batch: FeatureBatch = { rows: n };
       if (xs) batch.dense = xs.subarray(r * spec.xDim, (r + n) * spec.xDim);
       if (cloud) {
-        const a = cloud.offsets[r]!, b = cloud.offsets[r + n]!;
+        const a = cloud.offsets[r]!,
+          b = cloud.offsets[r + n]!;
         batch.particles = ps!.subarray(a * cloud.dim, b * cloud.dim);
         batch.offsets = Int32Array.from(cloud.offsets.subarray(r, r + n + 1), (o) => o - a);
       }
@@ -340,16 +410,22 @@ function poolScaleOf(cloud: Cloud): number {
 /** The rows `rows` of a matrix. */
 function matrixRows(m: Matrix, rows: ArrayLike<number>): Matrix {
   const data = new Float64Array(rows.length * m.cols);
-  for (let k = 0; k < rows.length; k++) for (let c = 0; c < m.cols; c++) data[k * m.cols + c] = m.data[rows[k]! * m.cols + c]!;
+  for (let k = 0; k < rows.length; k++)
+    for (let c = 0; c < m.cols; c++) data[k * m.cols + c] = m.data[rows[k]! * m.cols + c]!;
   return { data, rows: rows.length, cols: m.cols };
 }
 
 /** The clouds `rows` of a cloud set. */
 function cloudRows(cloud: Cloud, rows: ArrayLike<number>): Cloud {
   const offsets = new Int32Array(rows.length + 1);
-  for (let k = 0; k < rows.length; k++) offsets[k + 1] = offsets[k]! + cloud.offsets[rows[k]! + 1]! - cloud.offsets[rows[k]!]!;
+  for (let k = 0; k < rows.length; k++)
+    offsets[k + 1] = offsets[k]! + cloud.offsets[rows[k]! + 1]! - cloud.offsets[rows[k]!]!;
   const particles = new Float32Array(offsets[rows.length]! * cloud.dim);
-  for (let k = 0; k < rows.length; k++) particles.set(cloud.particles.subarray(cloud.offsets[rows[k]!]! * cloud.dim, cloud.offsets[rows[k]! + 1]! * cloud.dim), offsets[k]! * cloud.dim);
+  for (let k = 0; k < rows.length; k++)
+    particles.set(
+      cloud.particles.subarray(cloud.offsets[rows[k]!]! * cloud.dim, cloud.offsets[rows[k]! + 1]! * cloud.dim),
+      offsets[k]! * cloud.dim,
+    );
   return { particles, offsets, dim: cloud.dim };
 }
 

@@ -22,8 +22,16 @@ export function cholesky(a: Float64Array, n: number, l: Float64Array): boolean {
  * with p − εI positive-definite), written at raw[rawOffset…]. L is the Cholesky factor of p − εI
  * and its diagonal goes through the inverse of softplus.
  */
-export function rawFromPrecision(p: Float64Array, zDim: number, epsilon: number, raw: Float32Array, rawOffset: number): void {
-  const n = zDim, shifted = Float64Array.from(p), l = new Float64Array(n * n);
+export function rawFromPrecision(
+  p: Float64Array,
+  zDim: number,
+  epsilon: number,
+  raw: Float32Array,
+  rawOffset: number,
+): void {
+  const n = zDim,
+    shifted = Float64Array.from(p),
+    l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) shifted[i * n + i] -= epsilon;
   if (!cholesky(shifted, n, l)) throw new RangeError('rawFromPrecision: p − εI is not positive-definite');
   for (let i = 0; i < n; i++) raw[rawOffset + i] = inverseSoftplus(l[i * n + i]!);

@@ -41,11 +41,26 @@ export function saveModel(model: GaussianAnsatz, dir: string, version = 'ansatz'
   if (!model.spec_ || !model.weights_) throw new ModelFileError('Cannot save a model that has not been fitted.', "Call 'fit' first.");
   const bytes = new Uint8Array(model.weights_.buffer, model.weights_.byteOffset, model.weights_.byteLength);
   const manifest: Manifest = {
-    format: MODEL_FORMAT, version: MODEL_FORMAT_VERSION, createdBy: version,
-    spec: model.spec_, params: model.params, xNames: model.xNames_, zNames: model.zNames_, ...(model.inputs_ ? { inputs: model.inputs_ } : {}),
-    xScaler: model.xScaler_!, zScaler: model.zScaler_!, logNormalizer: model.logNormalizer_,
-    metrics: { ...(model.fitResult_ ?? {}) }, history: model.history_, ...(model.selfCheck_ ? { selfCheck: model.selfCheck_ } : {}),
-    weights: { file: 'weights.bin', dtype: 'float32', count: model.weights_.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    format: MODEL_FORMAT,
+    version: MODEL_FORMAT_VERSION,
+    createdBy: version,
+    spec: model.spec_,
+    params: model.params,
+    xNames: model.xNames_,
+    zNames: model.zNames_,
+    ...(model.inputs_ ? { inputs: model.inputs_ } : {}),
+    xScaler: model.xScaler_!,
+    zScaler: model.zScaler_!,
+    logNormalizer: model.logNormalizer_,
+    metrics: { ...(model.fitResult_ ?? {}) },
+    history: model.history_,
+    ...(model.selfCheck_ ? { selfCheck: model.selfCheck_ } : {}),
+    weights: {
+      file: 'weights.bin',
+      dtype: 'float32',
+      count: model.weights_.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
   };
   writeDirAtomic(dir, (tmp) => {
     writeFileSync(join(tmp, 'weights.bin'), bytes);

@@ -27,13 +27,34 @@ function modelParamsSchema(archs: readonly ArchName[]) {
 function allowedValues(archs: readonly ArchName[]): Record<keyof GaussianAnsatzParams, string> {
   const oneOf = (xs: readonly string[]): string => `one of ${xs.map((x) => `'${x}'`).join(', ')}`;
   return {
-    arch: oneOf(archs), hidden: 'a non-empty list of positive integers', act: oneOf(ACTIVATIONS), epsilon: 'a number > 0',
-    phiSizes: 'a non-empty list of positive integers', order: 'an integer in [1, 4]', estimate: oneOf(['argmax', 'b']), cUsesZ: 'true or false',
-    epochs: 'an integer ≥ 1', batchSize: "'auto' or an integer ≥ 2", learningRate: 'a number > 0', l2: 'a number ≥ 0', dPenalty: 'a number ≥ 0',
-    stages: 'an integer ≥ 1', lrFactor: 'a number > 0', dPenaltyFactor: 'a number > 0', loss: oneOf(['dv', 'mlc']),
-    pretrainEpochs: 'an integer ≥ 0', pretrainC0: 'a number < 0', valFraction: 'a number in [0.01, 0.9]', patience: 'an integer ≥ 0',
-    minImprovement: 'a number ≥ 0', seed: 'an integer', threads: "'auto' or an integer ≥ 1", backend: oneOf(BACKEND_NAMES),
-    beta1: 'a number in [0, 1)', beta2: 'a number in [0, 1)', adamEpsilon: 'a number > 0',
+    arch: oneOf(archs),
+    hidden: 'a non-empty list of positive integers',
+    act: oneOf(ACTIVATIONS),
+    epsilon: 'a number > 0',
+    phiSizes: 'a non-empty list of positive integers',
+    order: 'an integer in [1, 4]',
+    estimate: oneOf(['argmax', 'b']),
+    cUsesZ: 'true or false',
+    epochs: 'an integer ≥ 1',
+    batchSize: "'auto' or an integer ≥ 2",
+    learningRate: 'a number > 0',
+    l2: 'a number ≥ 0',
+    dPenalty: 'a number ≥ 0',
+    stages: 'an integer ≥ 1',
+    lrFactor: 'a number > 0',
+    dPenaltyFactor: 'a number > 0',
+    loss: oneOf(['dv', 'mlc']),
+    pretrainEpochs: 'an integer ≥ 0',
+    pretrainC0: 'a number < 0',
+    valFraction: 'a number in [0.01, 0.9]',
+    patience: 'an integer ≥ 0',
+    minImprovement: 'a number ≥ 0',
+    seed: 'an integer',
+    threads: "'auto' or an integer ≥ 1",
+    backend: oneOf(BACKEND_NAMES),
+    beta1: 'a number in [0, 1)',
+    beta2: 'a number in [0, 1)',
+    adamEpsilon: 'a number > 0',
   };
 }
 
@@ -54,8 +75,18 @@ export function validateParams(p: GaussianAnsatzParams, archs: readonly ArchName
   const issue = parsed.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
-    throw new ParameterError(key, 'GaussianAnsatz', `one of its parameters (${Object.keys(allowed).join(', ')}); '${key}' is not`, (p as unknown as Record<string, unknown>)[key]);
+    throw new ParameterError(
+      key,
+      'GaussianAnsatz',
+      `one of its parameters (${Object.keys(allowed).join(', ')}); '${key}' is not`,
+      (p as unknown as Record<string, unknown>)[key],
+    );
   }
   const key = String(issue.path[0]) as keyof GaussianAnsatzParams;
-  throw new ParameterError(key, 'GaussianAnsatz', allowed[key] ?? 'valid', (p as unknown as Record<string, unknown>)[key]);
+  throw new ParameterError(
+    key,
+    'GaussianAnsatz',
+    allowed[key] ?? 'valid',
+    (p as unknown as Record<string, unknown>)[key],
+  );
 }

@@ -207,7 +207,12 @@ export class Replica {
     const cAtB = cAt(b);
     const zHat = newtonStep(b, d, cAtB, rows, n, this.epsilon);
     // C(x) alone (cUsesZ false) is the same at ẑ as at B: one pass of C is enough.
-    return { zHat, b, d, cRaw: this.cZ === 0 ? cAtB : sigmaPointPrecision(zHat, cAt(zHat), cAt, rows, n, this.epsilon) };
+    return {
+      zHat,
+      b,
+      d,
+      cRaw: this.cZ === 0 ? cAtB : sigmaPointPrecision(zHat, cAt(zHat), cAt, rows, n, this.epsilon),
+    };
   }
 
   /** Inference: T(x_r, z_r) for each row (constant c not removed). */
@@ -227,9 +232,19 @@ export class Replica {
  * is the curvature of T over ±1σ̂, e.g. within 2 % of the observed information of a log-normal
  * response of 20 % width.
  */
-export function sigmaPointPrecision(zHat: Float32Array, cAtZHat: Float32Array, cAt: (z: Float32Array) => Float32Array, rows: number, n: number, epsilon: number): Float32Array {
-  const nTri = triangleSize(n), nn = n * n;
-  const p0 = new Float64Array(nn), cov0 = new Float64Array(nn), l0 = new Float64Array(nn);
+export function sigmaPointPrecision(
+  zHat: Float32Array,
+  cAtZHat: Float32Array,
+  cAt: (z: Float32Array) => Float32Array,
+  rows: number,
+  n: number,
+  epsilon: number,
+): Float32Array {
+  const nTri = triangleSize(n),
+    nn = n * n;
+  const p0 = new Float64Array(nn),
+    cov0 = new Float64Array(nn),
+    l0 = new Float64Array(nn);
   const factors = new Float64Array(rows * nn);
   for (let r = 0; r < rows; r++) {
     precisionFromRaw(cAtZHat, r * nTri, n, epsilon, p0);
@@ -237,10 +252,13 @@ export function sigmaPointPrecision(zHat: Float32Array, cAtZHat: Float32Array, c
     cholesky(cov0, n, l0);
     factors.set(l0, r * nn);
   }
-  const sum = new Float64Array(rows * nn), p = new Float64Array(nn), points = new Float32Array(rows * n);
+  const sum = new Float64Array(rows * nn),
+    p = new Float64Array(nn),
+    points = new Float32Array(rows * n);
   for (let i = 0; i < n; i++)
     for (const sign of [1, -1]) {
-      for (let r = 0; r < rows; r++) for (let k = 0; k < n; k++) points[r * n + k] = zHat[r * n + k]! + sign * factors[r * nn + k * n + i]!;
+      for (let r = 0; r < rows; r++)
+        for (let k = 0; k < n; k++) points[r * n + k] = zHat[r * n + k]! + sign * factors[r * nn + k * n + i]!;
       const c = cAt(points);
       for (let r = 0; r < rows; r++) {
         precisionFromRaw(c, r * nTri, n, epsilon, p);

@@ -93,13 +93,24 @@ function refuseRepeatedColumns(xNames: string[], zNames: string[], weight: strin
   for (const [flag, names] of [['--x', xNames], ['--z', zNames]] as const) {
     const seen = new Set<string>();
     for (const name of names) {
-      if (seen.has(name)) throw new InputError(`${flag} names column '${name}' twice`, { file, column: name }, `Give each column once: ${flag} ${[...new Set(names)].join(',')}`);
+      if (seen.has(name))
+        throw new InputError(
+          `${flag} names column '${name}' twice`,
+          { file, column: name },
+          `Give each column once: ${flag} ${[...new Set(names)].join(',')}`,
+        );
       seen.add(name);
     }
   }
   for (const name of zNames)
-    if (xNames.includes(name)) throw new InputError(`column '${name}' is in both --x and --z: the truth would be among the measured inputs`, { file, column: name }, 'A column is either measured (--x) or the truth (--z), not both.');
-  if (weight && (xNames.includes(weight) || zNames.includes(weight))) throw new InputError(`the weight column '${weight}' is also in --x or --z`, { file, column: weight });
+    if (xNames.includes(name))
+      throw new InputError(
+        `column '${name}' is in both --x and --z: the truth would be among the measured inputs`,
+        { file, column: name },
+        'A column is either measured (--x) or the truth (--z), not both.',
+      );
+  if (weight && (xNames.includes(weight) || zNames.includes(weight)))
+    throw new InputError(`the weight column '${weight}' is also in --x or --z`, { file, column: weight });
 }
 
 const JET_X = ['jet_pt', 'jet_eta', 'jet_phi'];

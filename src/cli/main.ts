@@ -21,23 +21,41 @@ export function buildProgram(): Command {
     .option('--pid', 'MOD particles: append the particle-ID feature (for pfn-pid)')
     .option('--z <cols>', 'comma-separated z (truth) columns')
     .option('--weight <col>', 'per-row sample weight column')
-    .addOption(new Option('--arch <name>', 'architecture of A, B, C, D').choices(['dnn', 'efn', 'pfn', 'pfn-pid', 'moment-efn']))
+    .addOption(
+      new Option('--arch <name>', 'architecture of A, B, C, D').choices(['dnn', 'efn', 'pfn', 'pfn-pid', 'moment-efn']),
+    )
     .option('--hidden <sizes>', 'hidden layer sizes of each network, e.g. 64,64,64')
     .option('--phi <sizes>', 'Φ sizes for particle-cloud architectures, e.g. 100,100,128')
     .option('--f <sizes>', 'F sizes for particle-cloud architectures (same as --hidden)')
     .option('--order <k>', 'moment-efn: highest pooled moment')
-    .option('--epochs <n>', `the most training epochs; stages end, and training stops, when the validation loss stops improving (default ${TRAIN_DEFAULTS.epochs})`)
+    .option(
+      '--epochs <n>',
+      `the most training epochs; stages end, and training stops, when the validation loss stops ` +
+        `improving (default ${TRAIN_DEFAULTS.epochs})`,
+    )
     .option('--batch-size <n>', "batch size, or 'auto': 256 to 2048 by the number of rows (default auto)")
     .option('--lr <rate>', `Adam learning rate of the first stage (default ${TRAIN_DEFAULTS.learningRate})`)
     .option('--seed <n>', 'random seed (default 0)')
     .option('--val-fraction <f>', 'held-out fraction for validation and MI (default 0.2)')
     .option('--pretrain-epochs <n>', `epochs of MSE pre-training of B and C (default ${TRAIN_DEFAULTS.pretrainEpochs})`)
     .addOption(new Option('--loss <name>', 'mutual-information loss').choices(['dv', 'mlc']))
-    .option('--patience <n>', `epochs without improvement that end a stage, and after the last stage the training (0: stages split the epochs evenly; default ${TRAIN_DEFAULTS.patience})`)
+    .option(
+      '--patience <n>',
+      `epochs without improvement that end a stage, and after the last stage the training (0: stages ` +
+        `split the epochs evenly; default ${TRAIN_DEFAULTS.patience})`,
+    )
     .option('--d-penalty <lambda>', `L1 penalty on D, batch mean (default ${TRAIN_DEFAULTS.dPenalty})`)
-    .option('--stages <n>', `stages of the schedule, each at ${TRAIN_DEFAULTS.lrFactor}× the previous learning rate (default ${TRAIN_DEFAULTS.stages})`)
+    .option(
+      '--stages <n>',
+      `stages of the schedule, each at ${TRAIN_DEFAULTS.lrFactor}× the previous learning rate ` +
+        `(default ${TRAIN_DEFAULTS.stages})`,
+    )
     .option('--threads <n>', "worker threads ('auto' = one per core)")
-    .addOption(new Option('--backend <name>', 'compute kernels (auto: native where built, else wasm)').choices([...BACKEND_NAMES]))
+    .addOption(
+      new Option('--backend <name>', 'compute kernels (auto: native where built, else wasm)').choices([
+        ...BACKEND_NAMES,
+      ]),
+    )
     .option('--config <file>', 'JSON file of settings (library names, e.g. {"learningRate": 1e-3}); flags win')
     .option('--resume', 'continue an interrupted training from OUT.checkpoint')
     .requiredOption('--out <dir>', 'model directory to write')

@@ -16,7 +16,11 @@ export function selfCheckRecord(c: SelfCheck): Record<string, unknown> {
  */
 export function sayVerdict(o: Output, c: SelfCheck, where: string): void {
   if (c.passed) {
-    say(o, `self-check on ${where} (${c.rows} rows): passed (${c.checks.length} checks: pulls, coverage, expected coverage, D, plateau)`);
+    say(
+      o,
+      `self-check on ${where} (${c.rows} rows): passed (${c.checks.length} checks: pulls, coverage, ` +
+        `expected coverage, D, plateau)`,
+    );
     return;
   }
   const failed = c.checks.filter((k) => !k.passed);

@@ -34,8 +34,15 @@ export async function studyJecCommand(o: StudyJecCommandOptions): Promise<void> 
   writeJecResults(o.out, r);
   const report = await (await import('../report/index.js')).renderReport(o.out);
   if (!o.json) for (const line of ['', ...jecTableLines(r), '']) say({ ...o, quiet: false }, line);
-  for (const [model, check] of Object.entries(r.selfChecks ?? {})) sayVerdict({ ...o, quiet: o.quiet || o.json }, check, `${model}'s test jets`);
+  for (const [model, check] of Object.entries(r.selfChecks ?? {}))
+    sayVerdict({ ...o, quiet: o.quiet || o.json }, check, `${model}'s test jets`);
   say(o, `wrote ${o.out} (results.json, summary.txt, table.csv, curves.csv) in ${formatDuration((performance.now() - t0) / 1000)}`);
   say(o, `report: ${report.html}`);
-  emit(o, { event: 'done', out: o.out, report: report.html, table: r.table, self_checks: Object.fromEntries(Object.entries(r.selfChecks ?? {}).map(([m, c]) => [m, selfCheckRecord(c)])) });
+  emit(o, {
+    event: 'done',
+    out: o.out,
+    report: report.html,
+    table: r.table,
+    self_checks: Object.fromEntries(Object.entries(r.selfChecks ?? {}).map(([m, c]) => [m, selfCheckRecord(c)])),
+  });
 }

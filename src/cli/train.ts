@@ -58,7 +58,19 @@ export async function trainCommand(o: TrainCommandOptions): Promise<void> {
   const check = model.selfCheck_!;
   sayVerdict(o, check, 'the held-out rows');
   emit(o, { event: 'self_check', self_check: selfCheckRecord(check) });
-  emit(o, { event: 'done', self_check_passed: check.passed, model: o.out, mutual_information_nats: r.mutualInformationNats, log_normalizer: r.logNormalizer, val_rows: r.valRows, train_rows: r.trainRows, stop_reason: r.stopReason, samples_per_s: r.samplesPerSecond, kernels: r.kernels, ...(whyNotNative ? { native_unavailable: whyNotNative } : {}) });
+  emit(o, {
+    event: 'done',
+    self_check_passed: check.passed,
+    model: o.out,
+    mutual_information_nats: r.mutualInformationNats,
+    log_normalizer: r.logNormalizer,
+    val_rows: r.valRows,
+    train_rows: r.trainRows,
+    stop_reason: r.stopReason,
+    samples_per_s: r.samplesPerSecond,
+    kernels: r.kernels,
+    ...(whyNotNative ? { native_unavailable: whyNotNative } : {}),
+  });
 }
 
 function num(flag: string, text: string | undefined, integer = false): number | undefined {

@@ -107,10 +107,23 @@ export function dijetsReport(r: DijetsResults): Report {
     + (r.ansatzTraining ? ` Gaussian Ansatz per-jet calibration: ${s.trainingJets} training jets, ${r.ansatzTraining.epochs} epochs, I(X;Z) = ${fixed(r.ansatzTraining.mutualInformationNats, 3)} nats.` : ' No Gaussian Ansatz calibration in this run (trainEvents = 0).');
   const sections: Section[] = [
     { title: 'Asymmetry widths (Table I, Fig. 5)', blocks: [text(head), ...lambdaBlocks(r)] },
-    { title: 'Resolution per bin (Figs. 6–8)', blocks: [...r.calibrations.flatMap((c) => [resolutionTable(c, paper), ...ratioPlots(c)]), improvementPlot(r)] },
-    { title: "ẑ' versus ẑ at fixed GEN pT (Fig. 9)", blocks: [...r.calibrations.flatMap((c) => windowBlocks(c, paper)), labelBiasTable(r)] },
+    {
+      title: 'Resolution per bin (Figs. 6–8)',
+      blocks: [...r.calibrations.flatMap((c) => [resolutionTable(c, paper), ...ratioPlots(c)]), improvementPlot(r)],
+    },
+    {
+      title: "ẑ' versus ẑ at fixed GEN pT (Fig. 9)",
+      blocks: [...r.calibrations.flatMap((c) => windowBlocks(c, paper)), labelBiasTable(r)],
+    },
     { title: 'Toy figures (Figs. 1–3, 10)', blocks: toyBlocks(r) },
-    { title: 'Self-check of the Gaussian Ansatz calibration', blocks: selfCheckBlocks(r.ansatzTraining?.selfCheck ? { 'Gaussian Ansatz': r.ansatzTraining.selfCheck } : undefined, 'dijets', 'the study\'s jets (both jets of each selected event)') },
+    {
+      title: 'Self-check of the Gaussian Ansatz calibration',
+      blocks: selfCheckBlocks(
+        r.ansatzTraining?.selfCheck ? { 'Gaussian Ansatz': r.ansatzTraining.selfCheck } : undefined,
+        'dijets',
+        "the study's jets (both jets of each selected event)",
+      ),
+    },
   ];
   return {
     title: 'Calibrating two jets at once',

@@ -105,22 +105,57 @@ export function jecReport(r: JecReportInput): Report {
     {
       title: 'Table I',
       blocks: [
-        text(`Mean and spread of the calibrated p̂T and of its predicted resolution σ̂ for the test jets with GEN pT in [${o.windowGeV.join(', ')}] GeV, with what the letter found.`),
+        text(
+          `Mean and spread of the calibrated p̂T and of its predicted resolution σ̂ for the test jets ` +
+            `with GEN pT in [${o.windowGeV.join(', ')}] GeV, with what the letter found.`,
+        ),
         table(jecTable(r)),
         ...(o.data?.length ? [] : [text(SIMULATOR_EFN_NOTE)]),
       ],
     },
-    { title: 'Resolution in the window (Fig. 1)', blocks: [sigmaPlot(r), ...(pull ? [pull] : [text('Pulls: not in this results.json (written before pulls were recorded).')])] },
+    {
+      title: 'Resolution in the window (Fig. 1)',
+      blocks: [
+        sigmaPlot(r),
+        ...(pull ? [pull] : [text('Pulls: not in this results.json (written before pulls were recorded).')]),
+      ],
+    },
     {
       title: 'JEC and JER versus GEN pT',
       blocks: [
-        curvePlot(r, 'jec-closure', 'closure', 'JEC closure ⟨p̂T/pT⟩ − 1', 'Jet energy scale closure: mean of p̂T/pT − 1 per GEN pT bin (0 = closes).', 0),
-        curvePlot(r, 'jec-resolution', 'resolution', 'JER std(p̂T/pT)', 'Jet energy resolution achieved: standard deviation of p̂T/pT per GEN pT bin.'),
-        curvePlot(r, 'jec-sigma-over-pt', 'meanSigmaOverPt', 'mean σ̂/pT', 'Predicted resolution: mean σ̂/pT per GEN pT bin; it should follow the JER above.'),
+        curvePlot(
+          r,
+          'jec-closure',
+          'closure',
+          'JEC closure ⟨p̂T/pT⟩ − 1',
+          'Jet energy scale closure: mean of p̂T/pT − 1 per GEN pT bin (0 = closes).',
+          0,
+        ),
+        curvePlot(
+          r,
+          'jec-resolution',
+          'resolution',
+          'JER std(p̂T/pT)',
+          'Jet energy resolution achieved: standard deviation of p̂T/pT per GEN pT bin.',
+        ),
+        curvePlot(
+          r,
+          'jec-sigma-over-pt',
+          'meanSigmaOverPt',
+          'mean σ̂/pT',
+          'Predicted resolution: mean σ̂/pT per GEN pT bin; it should follow the JER above.',
+        ),
         ...miPerBinPlot(r),
       ],
     },
-    { title: 'Self-check', blocks: selfCheckBlocks(r.selfChecks, 'jec', `the ${r.testJets} test jets, in the GEN-pT bins of the curves above`) },
+    {
+      title: 'Self-check',
+      blocks: selfCheckBlocks(
+        r.selfChecks,
+        'jec',
+        `the ${r.testJets} test jets, in the GEN-pT bins of the curves above`,
+      ),
+    },
     { title: 'Training', blocks: trainingPlots(r) },
   ];
   return {

@@ -137,11 +137,21 @@ function priorsSelfChecks(r: PriorsResults): Record<string, SelfCheck> {
 
 export function priorsReport(r: PriorsResults): Report {
   const sections: Section[] = [
-    { title: 'Gaussian example (Figs. 1–2)', blocks: [gaussianTable(r), ...gaussianXPlots(r), ...gaussianBiasPlots(r)] },
+    {
+      title: 'Gaussian example (Figs. 1–2)',
+      blocks: [gaussianTable(r), ...gaussianXPlots(r), ...gaussianBiasPlots(r)],
+    },
     { title: 'Optimal transport on the Gaussian example (Figs. 3–4)', blocks: gaussianOtBlocks(r) },
     { title: 'Dijet m_jj calibrations, QCD and BSM (Fig. 6)', blocks: dijetCalibrationBlocks(r) },
     { title: 'Optimal transport fast → full on dijets (Fig. 7)', blocks: dijetOtBlocks(r) },
-    { title: 'Self-check of the Gaussian Ansatz models', blocks: selfCheckBlocks(priorsSelfChecks(r), 'priors', 'each model\'s test sample (the Gaussian examples\' and the QCD dijet events, weighted)') },
+    {
+      title: 'Self-check of the Gaussian Ansatz models',
+      blocks: selfCheckBlocks(
+        priorsSelfChecks(r),
+        'priors',
+        "each model's test sample (the Gaussian examples' and the QCD dijet events, weighted)",
+      ),
+    },
   ];
   return {
     title: 'Prior dependence of calibrations',

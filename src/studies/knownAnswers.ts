@@ -23,14 +23,26 @@ export interface KnownAnswerProblem {
 }
 
 const column = (values: number[]): Matrix => ({ data: Float64Array.from(values), rows: values.length, cols: 1 });
-const linspace = (lo: number, hi: number, n: number): number[] => Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+const linspace = (lo: number, hi: number, n: number): number[] =>
+  Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
 
 /** A one-dimensional problem x = draw(z), with ẑ and σ in closed form or by Newton's method. */
-function oneDimensional(name: string, description: string, drawZ: (rng: Rng) => number, drawX: (z: number, rng: Rng) => number, exact: (x: number) => { zHat: number; sigma: number }, grid: number[]): KnownAnswerProblem {
+function oneDimensional(
+  name: string,
+  description: string,
+  drawZ: (rng: Rng) => number,
+  drawX: (z: number, rng: Rng) => number,
+  exact: (x: number) => { zHat: number; sigma: number },
+  grid: number[],
+): KnownAnswerProblem {
   return {
-    name, description, xDim: 1, zDim: 1,
+    name,
+    description,
+    xDim: 1,
+    zDim: 1,
     sample(rows, rng) {
-      const x = new Float64Array(rows), z = new Float64Array(rows);
+      const x = new Float64Array(rows),
+        z = new Float64Array(rows);
       for (let i = 0; i < rows; i++) {
         z[i] = drawZ(rng);
         x[i] = drawX(z[i]!, rng);
@@ -38,7 +50,8 @@ function oneDimensional(name: string, description: string, drawZ: (rng: Rng) => 
       return { x: { data: x, rows, cols: 1 }, z: { data: z, rows, cols: 1 } };
     },
     exact(x) {
-      const zHat = new Float64Array(x.rows), covariance = new Float64Array(x.rows);
+      const zHat = new Float64Array(x.rows),
+        covariance = new Float64Array(x.rows);
       for (let r = 0; r < x.rows; r++) {
         const e = exact(x.data[r]!);
         zHat[r] = e.zHat;
@@ -63,10 +76,14 @@ const heteroscedasticSigma = (z: number): number => 0.2 + 0.1 * z;
  * observed information, by Newton's method from z = x (the log-likelihood is concave there).
  */
 export function heteroscedasticMle(x: number, a = 0.2, b = 0.1): { zHat: number; sigma: number } {
-  // With u = x − z, s = a + b z: f' = −b/s + u/s² + b u²/s³; f'' = b²/s² − 1/s² − 4 b u/s³ − 3 b² u²/s⁴.
+  // With u = x − z, s = a + b z: f' = −b/s + u/s² + b u²/s³; f'' = b²/s² − 1/s² − 4 b u/s³ − 3 b²
+  // u²/s⁴.
   const derivatives = (z: number): [number, number] => {
     const s = a + b * z, u = x - z;
-    return [-b / s + u / (s * s) + (b * u * u) / (s * s * s), (b * b) / (s * s) - 1 / (s * s) - (4 * b * u) / (s * s * s) - (3 * b * b * u * u) / (s * s * s * s)];
+    return [
+      -b / s + u / (s * s) + (b * u * u) / (s * s * s),
+      (b * b) / (s * s) - 1 / (s * s) - (4 * b * u) / (s * s * s) - (3 * b * b * u * u) / (s * s * s * s),
+    ];
   };
   let z = x;
   for (let i = 0; i < 100; i++) {
@@ -80,8 +97,13 @@ export function heteroscedasticMle(x: number, a = 0.2, b = 0.1): { zHat: number;
 
 /** Heteroscedastic Gaussian noise on a flat prior: z ~ U(0, 10), x|z ~ N(z, (0.2 + 0.1 z)²). */
 export const heteroscedastic: KnownAnswerProblem = oneDimensional(
-  'heteroscedastic', 'z ~ U(0, 10), x|z ~ N(z, (0.2 + 0.1 z)²): ẑ and σ by Newton on the exact likelihood',
-  (rng) => rng.uniformIn(0, 10), (z, rng) => z + heteroscedasticSigma(z) * rng.normal(), (x) => heteroscedasticMle(x), linspace(2, 8, 13));
+  'heteroscedastic',
+  'z ~ U(0, 10), x|z ~ N(z, (0.2 + 0.1 z)²): ẑ and σ by Newton on the exact likelihood',
+  (rng) => rng.uniformIn(0, 10),
+  (z, rng) => z + heteroscedasticSigma(z) * rng.normal(),
+  (x) => heteroscedasticMle(x),
+  linspace(2, 8, 13),
+);
 
 /** One Gaussian likelihood, x|z ~ N(z, 1), under a falling prior: z ~ Exp(mean 2). */
 export const fallingPrior: KnownAnswerProblem = oneDimensional(
@@ -95,19 +117,30 @@ export const flatPrior: KnownAnswerProblem = oneDimensional(
 
 /**
  * A log-normal response, x = z·e^{sε} (log x ~ N(log z, s²), s = 0.2) on z ~ U(1, 10): a likelihood
- * skewed in z. log p(x|z) = −(log x − log z)²/(2s²) + const: ẑ = x, and −∂²/∂z² at ẑ = 1/(s x)², so σ = s·x.
+ * skewed in z. log p(x|z) = −(log x − log z)²/(2s²) + const: ẑ = x, and −∂²/∂z² at ẑ = 1/(s x)²,
+ * so σ = s·x.
  */
 export const logNormal: KnownAnswerProblem = oneDimensional(
-  'log-normal', 'z ~ U(1, 10), log x|z ~ N(log z, 0.2²): ẑ = x, σ = 0.2 x',
-  (rng) => rng.uniformIn(1, 10), (z, rng) => z * Math.exp(0.2 * rng.normal()), (x) => ({ zHat: x, sigma: 0.2 * x }), linspace(2.5, 7, 10));
+  'log-normal',
+  'z ~ U(1, 10), log x|z ~ N(log z, 0.2²): ẑ = x, σ = 0.2 x',
+  (rng) => rng.uniformIn(1, 10),
+  (z, rng) => z * Math.exp(0.2 * rng.normal()),
+  (x) => ({ zHat: x, sigma: 0.2 * x }),
+  linspace(2.5, 7, 10),
+);
 
 /**
  * Counts: x ~ Poisson(z) on z ~ U(5, 50). log p(x|z) = x log z − z + const: ẑ = x, and
  * −∂²/∂z² at ẑ = x/ẑ² = 1/x, so σ = √x.
  */
 export const poissonCounts: KnownAnswerProblem = oneDimensional(
-  'poisson', 'z ~ U(5, 50), x|z ~ Poisson(z): ẑ = x, σ = √x',
-  (rng) => rng.uniformIn(5, 50), (z, rng) => rng.poisson(z), (x) => ({ zHat: x, sigma: Math.sqrt(x) }), linspace(15, 40, 6));
+  'poisson',
+  'z ~ U(5, 50), x|z ~ Poisson(z): ẑ = x, σ = √x',
+  (rng) => rng.uniformIn(5, 50),
+  (z, rng) => rng.poisson(z),
+  (x) => ({ zHat: x, sigma: Math.sqrt(x) }),
+  linspace(15, 40, 6),
+);
 
 /** Noise of the two-dimensional problem: σ₁ = 0.5, σ₂ = 0.8, correlation 0.6. */
 const NOISE_2D = { s1: 0.5, s2: 0.8, rho: 0.6 };
@@ -120,7 +153,10 @@ export const correlated2d: KnownAnswerProblem = {
     const { s1, s2, rho } = NOISE_2D;
     const x = new Float64Array(2 * rows), z = new Float64Array(2 * rows);
     for (let i = 0; i < rows; i++) {
-      const z1 = rng.normal(), z2 = rng.normal(), e1 = rng.normal(), e2 = rho * e1 + Math.sqrt(1 - rho * rho) * rng.normal();
+      const z1 = rng.normal(),
+        z2 = rng.normal(),
+        e1 = rng.normal(),
+        e2 = rho * e1 + Math.sqrt(1 - rho * rho) * rng.normal();
       z[2 * i] = z1;
       z[2 * i + 1] = z2;
       x[2 * i] = z1 + s1 * e1;
@@ -142,7 +178,15 @@ export const correlated2d: KnownAnswerProblem = {
   })(),
 };
 
-export const KNOWN_ANSWER_PROBLEMS: readonly KnownAnswerProblem[] = [gaussianExample, heteroscedastic, fallingPrior, flatPrior, correlated2d, logNormal, poissonCounts];
+export const KNOWN_ANSWER_PROBLEMS: readonly KnownAnswerProblem[] = [
+  gaussianExample,
+  heteroscedastic,
+  fallingPrior,
+  flatPrior,
+  correlated2d,
+  logNormal,
+  poissonCounts,
+];
 
 /** How far a learned ẑ, Σ̂ are from the exact answer on a problem's grid. */
 export interface KnownAnswerScore {
@@ -155,14 +199,22 @@ export interface KnownAnswerScore {
 }
 
 /** Scores learned ẑ (rows × N) and Σ̂ (rows × N × N) at the grid against the exact answer. */
-export function scoreAgainstExact(problem: KnownAnswerProblem, zHat: ArrayLike<number>, covariance: ArrayLike<number>): KnownAnswerScore {
+export function scoreAgainstExact(
+  problem: KnownAnswerProblem,
+  zHat: ArrayLike<number>,
+  covariance: ArrayLike<number>,
+): KnownAnswerScore {
   const exact = problem.exact(problem.grid);
-  const n = problem.zDim, rows = problem.grid.rows;
-  let bias = 0, sigma = 0, corr = 0;
+  const n = problem.zDim,
+    rows = problem.grid.rows;
+  let bias = 0,
+    sigma = 0,
+    corr = 0;
   for (let r = 0; r < rows; r++) {
     const c = r * n * n;
     for (let i = 0; i < n; i++) {
-      const sExact = Math.sqrt(exact.covariance[c + i * n + i]!), sHat = Math.sqrt(covariance[c + i * n + i]!);
+      const sExact = Math.sqrt(exact.covariance[c + i * n + i]!),
+        sHat = Math.sqrt(covariance[c + i * n + i]!);
       bias = Math.max(bias, Math.abs(zHat[r * n + i]! - exact.zHat[r * n + i]!) / sExact);
       sigma = Math.max(sigma, Math.abs(sHat / sExact - 1));
       for (let j = 0; j < i; j++) {
@@ -175,11 +227,18 @@ export function scoreAgainstExact(problem: KnownAnswerProblem, zHat: ArrayLike<n
   return { worstBiasSigma: bias, worstSigmaError: sigma, worstCorrelationError: corr };
 }
 
-/** The largest |ẑ_a − ẑ_b| / σ over the grid: how far two trainings' estimates are apart (prior independence). */
+/**
+ * The largest |ẑ_a − ẑ_b| / σ over the grid: how far two trainings' estimates are apart (prior
+ * independence).
+ */
 export function worstGapSigma(problem: KnownAnswerProblem, zHatA: ArrayLike<number>, zHatB: ArrayLike<number>): number {
   const exact = problem.exact(problem.grid), n = problem.zDim;
   let gap = 0;
   for (let r = 0; r < problem.grid.rows; r++)
-    for (let i = 0; i < n; i++) gap = Math.max(gap, Math.abs(zHatA[r * n + i]! - zHatB[r * n + i]!) / Math.sqrt(exact.covariance[r * n * n + i * n + i]!));
+    for (let i = 0; i < n; i++)
+      gap = Math.max(
+        gap,
+        Math.abs(zHatA[r * n + i]! - zHatB[r * n + i]!) / Math.sqrt(exact.covariance[r * n * n + i * n + i]!),
+      );
   return gap;
 }

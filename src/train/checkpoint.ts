@@ -62,9 +62,19 @@ export function readCheckpoint(dir: string, spec: ModelSpec, rows: number, o: Tr
   const bin = readFloat32File(join(dir, 'state.bin'));
   const part = (k: number): Float32Array => bin.slice(k * n, (k + 1) * n);
   return {
-    params: part(0), m: part(1), v: part(2), best: meta.hasBest ? part(3) : undefined,
-    epoch: meta.epoch, step: meta.step, stage: meta.stage, stageStart: meta.stageStart,
-    bestLoss: meta.bestLoss ?? Infinity, sinceBest: meta.sinceBest, stopped: meta.stopped, history: meta.history, stageEnds: meta.stageEnds ?? [],
+    params: part(0),
+    m: part(1),
+    v: part(2),
+    best: meta.hasBest ? part(3) : undefined,
+    epoch: meta.epoch,
+    step: meta.step,
+    stage: meta.stage,
+    stageStart: meta.stageStart,
+    bestLoss: meta.bestLoss ?? Infinity,
+    sinceBest: meta.sinceBest,
+    stopped: meta.stopped,
+    history: meta.history,
+    stageEnds: meta.stageEnds ?? [],
     resumedAt: meta.epoch + 1,
   };
 }

@@ -141,7 +141,21 @@ export async function fitAnsatz(spec: ModelSpec, data: SharedData, o: TrainOptio
 }
 
 function freshState(params: Float32Array, nParams: number): TrainState {
-  return { params, m: new Float32Array(nParams), v: new Float32Array(nParams), epoch: -1, step: 0, stage: 0, stageStart: 0, bestLoss: Infinity, best: undefined, sinceBest: 0, stopped: false, history: [], stageEnds: [] };
+  return {
+    params,
+    m: new Float32Array(nParams),
+    v: new Float32Array(nParams),
+    epoch: -1,
+    step: 0,
+    stage: 0,
+    stageStart: 0,
+    bestLoss: Infinity,
+    best: undefined,
+    sinceBest: 0,
+    stopped: false,
+    history: [],
+    stageEnds: [],
+  };
 }
 
 /**
@@ -152,7 +166,13 @@ function freshState(params: Float32Array, nParams: number): TrainState {
  * next stage starts from the best weights; the last one's plateau ends the training. With
  * `patience` 0 the stages split the epochs evenly (the papers' fixed schedule).
  */
-function advanceSchedule(state: TrainState, params: Float32Array, valLoss: number, epoch: number, o: TrainOptions): void {
+function advanceSchedule(
+  state: TrainState,
+  params: Float32Array,
+  valLoss: number,
+  epoch: number,
+  o: TrainOptions,
+): void {
   if (valLoss < state.bestLoss - o.minImprovement) state.sinceBest = 0;
   else state.sinceBest++;
   if (valLoss < state.bestLoss) {

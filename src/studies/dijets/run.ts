@@ -5,7 +5,13 @@
  */
 import type { AsymmetryForm } from '../../dijets/index.js';
 import { simulateDijets } from '../../sim/index.js';
-import { ansatzCalibration, cmsLikeCalibration, jetFeatures, type PerJetCalibration, trainJetAnsatz } from './calibrations.js';
+import {
+  ansatzCalibration,
+  cmsLikeCalibration,
+  jetFeatures,
+  type PerJetCalibration,
+  trainJetAnsatz,
+} from './calibrations.js';
 import type { SelfCheck } from '../../ansatz/selfCheck.js';
 import { correctDijets } from './correction.js';
 import { type DijetSample, selectDijets } from './events.js';
@@ -44,7 +50,13 @@ export interface DijetsResults {
   readonly lambdaTables: LambdaTable[];
   /** 'cms-like', then 'gaussian-ansatz' (when trainEvents > 0). */
   readonly calibrations: CalibrationStudy[];
-  readonly ansatzTraining?: { mutualInformationNats: number; epochs: number; samplesPerSecond: number; seconds: number; selfCheck?: SelfCheck };
+  readonly ansatzTraining?: {
+    mutualInformationNats: number;
+    epochs: number;
+    samplesPerSecond: number;
+    seconds: number;
+    selfCheck?: SelfCheck;
+  };
   readonly toy: ToyFigures;
   readonly paper: typeof PAPER;
 }
@@ -101,8 +113,17 @@ export async function runDijetsStudy(opts: Partial<DijetsStudyOptions> = {}): Pr
     const fit = model.fitResult_!;
     const jets = jetFeatures(sample);
     // the self-check on the study's own jets, both of each event, in 5 bins of GEN pT
-    const selfCheck = model.selfCheck({ data: jets.x, rows: jets.rows, cols: 2 }, { data: jets.z, rows: jets.rows, cols: 1 });
-    ansatzTraining = { mutualInformationNats: fit.mutualInformationNats, epochs: model.history_.length, samplesPerSecond: fit.samplesPerSecond, seconds: (performance.now() - t1) / 1000, selfCheck };
+    const selfCheck = model.selfCheck(
+      { data: jets.x, rows: jets.rows, cols: 2 },
+      { data: jets.z, rows: jets.rows, cols: 1 },
+    );
+    ansatzTraining = {
+      mutualInformationNats: fit.mutualInformationNats,
+      epochs: model.history_.length,
+      samplesPerSecond: fit.samplesPerSecond,
+      seconds: (performance.now() - t1) / 1000,
+      selfCheck,
+    };
     calibrations.push(studyCalibration(sample, ansatzCalibration(model, sample), tables, o));
   }
   const { onProgress: _p, onEpoch: _e, ...options } = o;

@@ -22,7 +22,10 @@ export interface JecResults {
   /** I(X;Z) of each learned model on the test jets of each GEN-pT bin (binEdgesGeV), nats; null where a bin has < 50 jets. */
   mutualInformationPerBin: { centersGeV: number[]; nats: Record<string, (number | null)[]> };
   training: Record<string, { epoch: number; trainLoss: number; valLoss: number; mutualInformationNats: number }[]>;
-  /** Each learned model's self-check on the test jets (pulls and coverage overall and in GEN-pT bins, the coverage curve, D, the plateau). */
+  /**
+   * Each learned model's self-check on the test jets (pulls and coverage overall and in GEN-pT bins,
+   * the coverage curve, D, the plateau).
+   */
   selfChecks?: Record<string, SelfCheck>;
   timingsSeconds: Record<string, number>;
 }
@@ -60,11 +63,21 @@ export async function runJecStudy(opts: Partial<JecStudyOptions> = {}, hooks: { 
     const data = m.pid ? withPid : plain;
     log(`training ${m.name} (${m.arch}) on ${data.train.rows} jets`);
     const model = await timed(`train ${m.name}`, () =>
-      new GaussianAnsatz({ arch: m.arch, hidden: m.hidden, ...(m.phiSizes ? { phiSizes: m.phiSizes } : {}), ...(m.x === 'particles' ? { epochs: o.epochs } : {}), seed: o.seed, ...o.training, ...(m.x === 'particles' ? o.particleTraining : {}) })
-        .fit(inputs(data.train, m), data.train.genPtGeV, { onEpoch: (r) => hooks.onEpoch?.(m.name, r) }));
+      new GaussianAnsatz({
+        arch: m.arch,
+        hidden: m.hidden,
+        ...(m.phiSizes ? { phiSizes: m.phiSizes } : {}),
+        ...(m.x === 'particles' ? { epochs: o.epochs } : {}),
+        seed: o.seed,
+        ...o.training,
+        ...(m.x === 'particles' ? o.particleTraining : {}),
+      }).fit(inputs(data.train, m), data.train.genPtGeV, { onEpoch: (r) => hooks.onEpoch?.(m.name, r) }),
+    );
     const pred = await timed(`predict ${m.name}`, () => model.predict(inputs(data.test, m)));
     estimates.push({ name: m.name, zHatGeV: pred.zHat, sigmaGeV: pred.sigma });
-    selfChecks[m.name] = await timed(`self-check ${m.name}`, () => model.selfCheck(inputs(data.test, m), data.test.genPtGeV, { bins: o.binEdgesGeV.length - 1 }));
+    selfChecks[m.name] = await timed(`self-check ${m.name}`, () =>
+      model.selfCheck(inputs(data.test, m), data.test.genPtGeV, { bins: o.binEdgesGeV.length - 1 }),
+    );
     mis[m.name] = miOn(model, data.test, m);
     miPerBin[m.name] = binRows.map((rows) => (rows.length < 50 ? null : miOn(model, subsetJets(data.test, rows), m)));
     training[m.name] = model.history_.map((h) => ({ epoch: h.epoch, trainLoss: h.trainLoss, valLoss: h.valLoss, mutualInformationNats: h.mutualInformationNats }));

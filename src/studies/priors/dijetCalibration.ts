@@ -81,7 +81,13 @@ export async function runDijetCalibration(train: DijetEvents, test: DijetEvents,
     }
   }
   const paired = summarize(Float64Array.from(calibrated.mse, (v, i) => (v - calibrated.ansatz[i]!) / test.genMjjGeV[i]!), bsmWeight);
-  return { ratios, massBins: massBinRows(test, calibrated, massEdgesGeV), bsmMseMinusAnsatz: { mean: paired.mean, error: paired.meanError }, seconds: { mse: mseSeconds, ansatz: gaSeconds }, selfCheck: ga.selfCheck(test.recoMjjGeV, test.genMjjGeV, { sampleWeight: test.weight }) };
+  return {
+    ratios,
+    massBins: massBinRows(test, calibrated, massEdgesGeV),
+    bsmMseMinusAnsatz: { mean: paired.mean, error: paired.meanError },
+    seconds: { mse: mseSeconds, ansatz: gaSeconds },
+    selfCheck: ga.selfCheck(test.recoMjjGeV, test.genMjjGeV, { sampleWeight: test.weight }),
+  };
 }
 
 function massBinRows(test: DijetEvents, calibrated: Record<DijetMethod, Float64Array>, edges: number[]): MassBinRow[] {

@@ -43,7 +43,10 @@ export interface PriorsOptions {
   onEpoch?: (r: EpochReport) => void;
 }
 
-/** The Gaussian Ansatz trains with the estimator's defaults (the Gaussian part fixes C(x); see gaussianCalibration.ts). */
+/**
+ * The Gaussian Ansatz trains with the estimator's defaults (the Gaussian part fixes C(x); see
+ * gaussianCalibration.ts).
+ */
 const GA_TRAINING: Partial<GaussianAnsatzParams> = {};
 
 /**
@@ -69,7 +72,14 @@ export const PRIORS_DEFAULTS: Omit<PriorsOptions, 'onProgress' | 'onEpoch'> = {
 export const PRIORS_QUICK: Omit<PriorsOptions, 'onProgress' | 'onEpoch'> = {
   ...PRIORS_DEFAULTS,
   quick: true,
-  gaussian: { ...PRIORS_DEFAULTS.gaussian, mus: [0, 1], sigmas: [1, 2], rows: 50_000, bins: 8, training: { ...GA_TRAINING, epochs: 20 } }, // at most 20 epochs: the quick run's time budget
+  gaussian: {
+    ...PRIORS_DEFAULTS.gaussian,
+    mus: [0, 1],
+    sigmas: [1, 2],
+    rows: 50_000,
+    bins: 8,
+    training: { ...GA_TRAINING, epochs: 20 },
+  }, // at most 20 epochs: the quick run's time budget
   ot: { ...PRIORS_DEFAULTS.ot, rows: 50_000 },
   dijets: { ...PRIORS_DEFAULTS.dijets, events: 30_000, mse: { ...PRIORS_DEFAULTS.dijets.mse, epochs: 30 } },
 };
